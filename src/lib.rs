@@ -1,0 +1,5 @@
+//! copydesk
+pub mod layout;
+pub mod rules;
+pub mod segment;
+pub mod span;
