@@ -2,8 +2,16 @@
 //! and attributes each quotation to a speaker through a cue word, a pronoun, the
 //! headline form or continuation.
 
+mod attribution;
+mod marks;
+mod speakers;
+pub mod words;
+
 use crate::span::Span;
+use attribution::Found;
+use marks::RawQuote;
 use serde::Serialize;
+use words::{Token, tokens};
 
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,9 +87,155 @@ pub struct Quotations {
     pub speakers: Vec<Speaker>,
 }
 
+/// Partial quotes shorter than this, with no cue in their sentence, are scare quotes,
+/// titles or terms rather than reported speech.
+const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
+
 /// Finds the quotations in the title and body paragraphs of `text`.
 /// `sentences` are the sentence spans of those same regions, in order.
 pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) -> Quotations {
-    let _ = (text, title, body, sentences);
-    Quotations::default()
+    let regions: Vec<Span> = title.iter().chain(body).copied().collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    // the latest attributed quote: its region and speaker, for continuations
+    let mut latest: Option<(usize, Mention)> = None;
+    for raw in marks::find(text, &regions) {
+        let region = regions[raw.region];
+        let in_title = title.is_some() && raw.region == 0;
+        let context = Context::new(text, &raw, region, sentences);
+        let kind = if in_title {
+            Kind::Headline
+        } else {
+            context.kind(&raw)
+        };
+        let found = attribute(&context, kind, in_title);
+        let words = raw.inner.slice(text).split_whitespace().count();
+        let speech = match kind {
+            Kind::Direct => true,
+            Kind::Headline => found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS,
+            Kind::Partial => found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS,
+        };
+        if !speech {
+            continue;
+        }
+        let opens_region = region.slice(text)[..raw.outer.start - region.start]
+            .trim()
+            .is_empty();
+        let (speaker, cue) = match found {
+            Some(f) => {
+                let (name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
+                let mention = Mention {
+                    span: f.speaker,
+                    name,
+                    via: resolved_via.unwrap_or(f.via),
+                };
+                (Some(mention), Some(f.cue).filter(|c| !c.is_empty()))
+            }
+            None => {
+                let continued = latest.as_ref().filter(|(r, _)| {
+                    *r == raw.region
+                        || (opens_region && *r + 1 == raw.region)
+                        || raw.continued_from_previous
+                });
+                let mention = continued.map(|(_, m)| Mention {
+                    via: Via::Continuation,
+                    ..m.clone()
+                });
+                (mention, None)
+            }
+        };
+        if let Some(mention) = &speaker {
+            if let Some(name) = &mention.name {
+                names.push(name.clone());
+            }
+            latest = Some((raw.region, mention.clone()));
+        }
+        quotes.push(Quote {
+            span: raw.inner,
+            kind,
+            speaker,
+            cue,
+        });
+    }
+    let speakers = speakers::table(&quotes);
+    Quotations { quotes, speakers }
+}
+
+/// The words around one quotation: before it and after it in its sentence, and the
+/// sentence that follows.
+struct Context<'a> {
+    before: Vec<Token<'a>>,
+    after: Vec<Token<'a>>,
+    next_sentence: Vec<Token<'a>>,
+    whole: Vec<Token<'a>>,
+    text: &'a str,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, raw: &RawQuote, region: Span, sentences: &[Span]) -> Self {
+        let first = sentence_at(sentences, raw.outer.start, region);
+        let last = sentence_at(sentences, raw.outer.end.saturating_sub(1).max(raw.outer.start), region);
+        let next = sentences
+            .get(sentences.partition_point(|s| s.start < last.end))
+            .filter(|s| region.contains(**s))
+            .copied()
+            .unwrap_or(Span::new(region.end, region.end));
+        Context {
+            before: tokens(text, Span::new(first.start.min(raw.outer.start), raw.outer.start)),
+            after: tokens(text, Span::new(raw.outer.end, last.end.max(raw.outer.end))),
+            next_sentence: tokens(text, next),
+            whole: tokens(text, region),
+            text,
+        }
+    }
+
+    /// Direct when the quote opens its sentence, follows a colon, or is a whole
+    /// statement introduced by a cue (`said, "We will…"`); partial otherwise.
+    fn kind(&self, raw: &RawQuote) -> Kind {
+        let words_before = self.before.iter().any(Token::is_word);
+        let last = self.before.last().map(|t| t.text);
+        let inner = raw.inner.slice(self.text);
+        let statement = inner.starts_with(char::is_uppercase) && last == Some(",");
+        if !words_before || last == Some(":") || statement || !raw.closed || raw.continued_from_previous {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        }
+    }
+}
+
+/// The sentence holding byte `at`, or the whole region when none does.
+fn sentence_at(sentences: &[Span], at: usize, region: Span) -> Span {
+    let i = sentences.partition_point(|s| s.start <= at);
+    i.checked_sub(1)
+        .map(|i| sentences[i])
+        .filter(|s| s.end > at && region.contains(*s))
+        .unwrap_or(region)
+}
+
+/// The speaker and cue of a quotation, trying the patterns in the order a reader
+/// would for its kind.
+fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
+    if in_title {
+        if let Some(speaker) = attribution::headline(&context.whole) {
+            return Some(Found {
+                speaker,
+                cue: Span::new(speaker.end, speaker.end),
+                via: Via::Headline,
+            });
+        }
+    }
+    match kind {
+        Kind::Partial => attribution::before(&context.before).or_else(|| attribution::after(&context.after)),
+        Kind::Direct | Kind::Headline => attribution::after(&context.after)
+            .or_else(|| attribution::before(&context.before))
+            .or_else(|| {
+                context
+                    .after
+                    .iter()
+                    .all(|t| !t.is_word())
+                    .then(|| attribution::next_sentence(&context.next_sentence))
+                    .flatten()
+            }),
+    }
 }

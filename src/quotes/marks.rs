@@ -1,0 +1,248 @@
+//! Quotation marks: which marks open, close or are apostrophes, and how they pair
+//! into quoted stretches, paragraph by paragraph.
+//!
+//! Double marks (straight, curly, `''`, guillemets) pair first; single marks pair
+//! only outside them (British style, headlines), and a single mark between letters
+//! ("Russia's") or before digits ("'90s") is an apostrophe. An unclosed quote runs to
+//! the end of its paragraph, and continues when the next paragraph opens with a mark.
+
+use crate::span::Span;
+
+/// A quoted stretch of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawQuote {
+    /// From the opening mark to the closing mark (or the paragraph end).
+    pub outer: Span,
+    /// The quoted words, without marks and surrounding white space.
+    pub inner: Span,
+    /// Index of the paragraph (region) it is in.
+    pub region: usize,
+    /// False when the paragraph ended before a closing mark.
+    pub closed: bool,
+    /// True when it continues a quotation left open at the end of the previous paragraph.
+    pub continued_from_previous: bool,
+    /// Single marks rather than double.
+    pub single: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose side only the pairing can tell.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    role: Role,
+    single: bool,
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘«".contains(c))
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-/”’»…".contains(c))
+}
+
+/// The quotation marks of `region`, apostrophes left out.
+fn marks(text: &str, region: Span) -> Vec<Mark> {
+    let slice = region.slice(text);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let at = region.start + i;
+        let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
+        let mark = match c {
+            '“' | '„' | '«' => Some((Role::Open, false, c.len_utf8())),
+            '”' | '»' => Some((Role::Close, false, c.len_utf8())),
+            '`' if doubled => Some((Role::Open, false, 2)),
+            '"' => Some((straight_role(prev, next), false, 1)),
+            '\'' if doubled => {
+                let after = slice[i + 2..].chars().next();
+                Some((straight_role(prev, after), false, 2))
+            }
+            '‘' if next.is_some_and(|n| n.is_ascii_digit()) => None,
+            '‘' => Some((Role::Open, true, c.len_utf8())),
+            '’' | '\'' => single_role(c, prev, next, &slice[i + c.len_utf8()..])
+                .map(|role| (role, true, c.len_utf8())),
+            _ => None,
+        };
+        if let Some((role, single, len)) = mark {
+            out.push(Mark {
+                at,
+                len,
+                role,
+                single,
+            });
+            if len > c.len_utf8() {
+                iter.next();
+            }
+        }
+        prev = Some(if len_of(mark) > c.len_utf8() { '\'' } else { c });
+    }
+    out
+}
+
+fn len_of(mark: Option<(Role, bool, usize)>) -> usize {
+    mark.map_or(0, |(_, _, len)| len)
+}
+
+fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
+    if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
+        Role::Open
+    } else if is_closing_context(next) {
+        Role::Close
+    } else {
+        Role::Either
+    }
+}
+
+/// A right single mark or straight apostrophe: apostrophe, or which side of a quote.
+fn single_role(c: char, prev: Option<char>, next: Option<char>, rest: &str) -> Option<Role> {
+    let word_before = prev.is_some_and(char::is_alphanumeric);
+    let word_after = next.is_some_and(char::is_alphanumeric);
+    match (word_before, word_after) {
+        (true, true) => None,
+        (false, true) => {
+            let elided = rest.starts_with(|d: char| d.is_ascii_digit())
+                || rest.starts_with("n'")
+                || rest.starts_with("n’")
+                || starts_elision(rest);
+            (c == '\'' && is_opening_context(prev) && !elided).then_some(Role::Open)
+        }
+        (true, false) => Some(Role::Close),
+        (false, false) => prev
+            .is_some_and(|p| ".,!?".contains(p) && is_closing_context(next))
+            .then_some(Role::Close),
+    }
+}
+
+/// Words that commonly lose their first letters to an apostrophe ("'em", "'til").
+fn starts_elision(rest: &str) -> bool {
+    ["em ", "til ", "tis ", "cause ", "bout "]
+        .iter()
+        .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
+}
+
+/// The quoted stretches of each region, in order.
+pub fn find(text: &str, regions: &[Span]) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let mut continuing = false;
+    for (index, &region) in regions.iter().enumerate() {
+        let marks = marks(text, region);
+        let first_piece = out.len();
+        let unclosed = pair_doubles(text, region, index, &marks, &mut out);
+        if continuing {
+            if let Some(first) = out.get_mut(first_piece) {
+                if first.outer.start == marks.first().map_or(usize::MAX, |m| m.at) {
+                    first.continued_from_previous = true;
+                }
+            }
+        }
+        let doubles = out[first_piece..].iter().map(|q| q.outer).collect::<Vec<_>>();
+        pair_singles(text, region, index, &marks, &doubles, &mut out);
+        out[first_piece..].sort_by_key(|q| q.outer.start);
+        let next_opens = regions.get(index + 1).is_some_and(|next| {
+            next.slice(text)
+                .starts_with(['"', '“', '«', '„'])
+        });
+        continuing = unclosed && next_opens;
+    }
+    out
+}
+
+/// Pairs the double marks of one region; returns true when a quote was left open.
+fn pair_doubles(
+    text: &str,
+    region: Span,
+    index: usize,
+    marks: &[Mark],
+    out: &mut Vec<RawQuote>,
+) -> bool {
+    let mut open: Option<Mark> = None;
+    for &mark in marks.iter().filter(|m| !m.single) {
+        match (open, mark.role) {
+            (None, Role::Open | Role::Either) => open = Some(mark),
+            (None, Role::Close) => {}
+            (Some(start), Role::Close | Role::Either) => {
+                push(text, index, start, Some(mark), region.end, false, out);
+                open = None;
+            }
+            (Some(start), Role::Open) => {
+                push(text, index, start, None, mark.at, false, out);
+                open = Some(mark);
+            }
+        }
+    }
+    match open {
+        Some(start) => {
+            push(text, index, start, None, region.end, false, out);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Pairs single marks that lie outside every double-quoted stretch of the region.
+fn pair_singles(
+    text: &str,
+    region: Span,
+    index: usize,
+    marks: &[Mark],
+    doubles: &[Span],
+    out: &mut Vec<RawQuote>,
+) {
+    let mut open: Option<Mark> = None;
+    for &mark in marks.iter().filter(|m| m.single) {
+        if doubles.iter().any(|d| d.start <= mark.at && mark.at < d.end) {
+            continue;
+        }
+        match (open, mark.role) {
+            (_, Role::Open) => open = Some(mark),
+            (Some(start), Role::Close | Role::Either) if !is_plural_possessive(text, mark) => {
+                push(text, index, start, Some(mark), region.end, true, out);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "the students' union": a mark after an s, before a lower-case word.
+fn is_plural_possessive(text: &str, mark: Mark) -> bool {
+    let before = text[..mark.at].ends_with('s');
+    let mut after = text[mark.at + mark.len..].chars();
+    before && after.next() == Some(' ') && after.next().is_some_and(char::is_lowercase)
+}
+
+fn push(
+    text: &str,
+    region: usize,
+    open: Mark,
+    close: Option<Mark>,
+    limit: usize,
+    single: bool,
+    out: &mut Vec<RawQuote>,
+) {
+    let inner_end = close.map_or(limit, |c| c.at);
+    let inner = Span::new(open.at + open.len, inner_end).trim(text);
+    if inner.is_empty() {
+        return;
+    }
+    let outer_end = close.map_or(inner.end, |c| c.at + c.len);
+    out.push(RawQuote {
+        outer: Span::new(open.at, outer_end),
+        inner,
+        region,
+        closed: close.is_some(),
+        continued_from_previous: false,
+        single,
+    });
+}

@@ -1,0 +1,139 @@
+//! Speaker names: the canonical name of a mention (titles stripped), pronouns
+//! resolved to the latest compatible speaker, surnames linked to a full name given
+//! earlier, and the per-article speaker table.
+
+use super::{Quote, Speaker, Via};
+use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES};
+use crate::span::Span;
+
+/// Articles before a description ("the newspaper" is named "newspaper").
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+fn bare(word: &str) -> String {
+    word.trim_end_matches(['.', ',']).to_lowercase()
+}
+
+/// The canonical name of a mention that is not a pronoun: possessive, leading
+/// article and titles before a capitalised name removed.
+pub fn canonical(mention: &str) -> String {
+    let mut words: Vec<&str> = mention.split_whitespace().collect();
+    if let Some(last) = words.last_mut() {
+        *last = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("’s"))
+            .unwrap_or(last);
+    }
+    let mut start = 0;
+    if words.len() > 1 && ARTICLES.contains(&bare(words[0]).as_str()) {
+        start = 1;
+    }
+    let rest_is_named = |from: usize| words.get(from).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let mut k = start;
+    while k + 1 < words.len() && SPEAKER_TITLES.contains(bare(words[k]).as_str()) {
+        k += 1;
+    }
+    if k > start && rest_is_named(k) {
+        start = k;
+    }
+    words[start..].join(" ")
+}
+
+/// A person's name: capitalised words, none of them marking an organisation.
+pub fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && !ORGANIZATION_WORDS.contains(bare(w).as_str())
+        })
+}
+
+/// Resolves a mention to a name given the names resolved so far (latest last):
+/// returns the name and, when the mention needed it, the resolution it went through.
+pub fn resolve(mention: &str, earlier: &[String]) -> (Option<String>, Option<Via>) {
+    if let Some(kind) = PRONOUNS.get(mention.to_lowercase().as_str()) {
+        let antecedent = earlier.iter().rev().find(|name| match kind {
+            PronounKind::Person => is_person_name(name),
+            PronounKind::Group | PronounKind::Any => true,
+        });
+        return (antecedent.cloned(), Some(Via::Pronoun));
+    }
+    let name = canonical(mention);
+    if is_person_name(&name) && !name.contains(' ') {
+        let full = earlier
+            .iter()
+            .rev()
+            .find(|e| is_person_name(e) && e.rsplit(' ').next() == Some(name.as_str()) && e.contains(' '));
+        if let Some(full) = full {
+            return (Some(full.clone()), Some(Via::Alias));
+        }
+    }
+    (Some(name), None)
+}
+
+/// The speaker table: one entry per resolved name, in order of first quote.
+pub fn table(quotes: &[Quote]) -> Vec<Speaker> {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        let Some(mention) = &quote.speaker else { continue };
+        let Some(name) = &mention.name else { continue };
+        let at = match speakers.iter().position(|s| &s.name == name) {
+            Some(at) => at,
+            None => {
+                speakers.push(Speaker {
+                    name: name.clone(),
+                    mentions: Vec::new(),
+                    quotes: Vec::new(),
+                });
+                speakers.len() - 1
+            }
+        };
+        let speaker = &mut speakers[at];
+        if !speaker.mentions.contains(&mention.span) {
+            speaker.mentions.push(mention.span);
+        }
+        speaker.quotes.push(index);
+    }
+    for speaker in &mut speakers {
+        speaker.mentions.sort_by_key(|s: &Span| s.start);
+    }
+    speakers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_names() {
+        let cases = [
+            ("Mr Lavrov", "Lavrov"),
+            ("Mr. Trump", "Trump"),
+            ("Secretary of State Rex Tillerson", "Rex Tillerson"),
+            ("The Russian foreign minister", "Russian foreign minister"),
+            ("a spokeswoman for the agency", "spokeswoman for the agency"),
+            ("the newspaper", "newspaper"),
+            ("Russian Federation", "Russian Federation"),
+            ("Trump's", "Trump"),
+            ("President", "President"),
+        ];
+        for (mention, want) in cases {
+            assert_eq!(canonical(mention), want, "{mention}");
+        }
+    }
+
+    #[test]
+    fn pronouns_take_the_latest_compatible_name() {
+        let earlier = ["Tillerson".to_string(), "Russian Federation".to_string()];
+        assert_eq!(resolve("He", &earlier), (Some("Tillerson".into()), Some(Via::Pronoun)));
+        assert_eq!(resolve("they", &earlier), (Some("Russian Federation".into()), Some(Via::Pronoun)));
+        assert_eq!(resolve("she", &[]), (None, Some(Via::Pronoun)));
+    }
+
+    #[test]
+    fn a_surname_links_to_the_full_name_given_earlier() {
+        let earlier = ["Sergei Lavrov".to_string()];
+        assert_eq!(resolve("Lavrov", &earlier), (Some("Sergei Lavrov".into()), Some(Via::Alias)));
+        assert_eq!(resolve("Mr Lavrov", &[]), (Some("Lavrov".into()), None));
+    }
+}

@@ -1,0 +1,111 @@
+//! Words and punctuation of a stretch of text, as spans: what the attribution
+//! patterns match against.
+
+use crate::span::Span;
+
+/// One token: a word (letters, digits and the marks inside words) or one punctuation char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Where it is in the input.
+    pub span: Span,
+    /// Its text.
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// True for a word, false for punctuation.
+    pub fn is_word(&self) -> bool {
+        self.text.starts_with(char::is_alphanumeric)
+    }
+
+    /// True when the word starts with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.starts_with(char::is_uppercase)
+    }
+
+    /// The word in lower case, without a final period.
+    pub fn lower(&self) -> String {
+        self.text.trim_end_matches('.').to_lowercase()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's").
+fn joins_word(c: char) -> bool {
+    matches!(c, '.' | '-' | '\'' | '’' | '&')
+}
+
+/// The tokens of `span` in `text`, in order.
+pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
+    let slice = span.slice(text);
+    let mut out = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(j, d)) = chars.peek() {
+                let inside = joins_word(d)
+                    && slice[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char);
+                // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
+                let final_period = d == '.' && ends_abbreviation(&slice[i..j]);
+                if is_word_char(d) || inside || final_period {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Token {
+            span: Span::new(span.start + i, span.start + end),
+            text: &slice[i..end],
+        });
+    }
+    out
+}
+
+/// Words whose period belongs to them: titles and dotted initials.
+fn ends_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().count() == 1
+        || word.contains('.')
+        || crate::rules::SPEAKER_TITLES.contains(lower.as_str())
+        || matches!(
+            crate::rules::ABBREVIATIONS.get(lower.as_str()),
+            Some(crate::rules::AbbrevClass::Title)
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, Span::new(0, text.len())).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_title_periods() {
+        assert_eq!(
+            words("Mr. Smith's al-Nusra U.S. said, \"fine.\""),
+            ["Mr.", "Smith's", "al-Nusra", "U.S.", "said", ",", "\"", "fine", ".", "\""]
+        );
+    }
+
+    #[test]
+    fn spans_match_text() {
+        let text = "«Héllo», dit-il — d’accord.";
+        for t in tokens(text, Span::new(0, text.len())) {
+            assert_eq!(t.span.slice(text), t.text);
+        }
+    }
+}
