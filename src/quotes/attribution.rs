@@ -67,7 +67,9 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let first = lower(tokens.get(i)?);
     // "the report", "his comments": after a determiner a cue word is a noun
     let after_determiner = i > 0 && DETERMINERS.contains(&lower(&tokens[i - 1]).as_str());
-    if !tokens[i].is_word() || after_determiner {
+    // verbs are lower case inside a sentence ("United States" is no cue)
+    let capitalized_inside = i > 0 && tokens[i].is_capitalized();
+    if !tokens[i].is_word() || after_determiner || capitalized_inside {
         return None;
     }
     let mut best: Option<usize> = None;
@@ -95,7 +97,8 @@ fn is_according_to(tokens: &[Token], i: usize, len: usize) -> bool {
     len == 2 && lower(&tokens[i]) == "according"
 }
 
-fn word_can_join_name(token: &Token, position_in_phrase: usize) -> bool {
+fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) -> bool {
+    let token = &tokens[at];
     if !token.is_word() {
         return false;
     }
@@ -106,7 +109,7 @@ fn word_can_join_name(token: &Token, position_in_phrase: usize) -> bool {
     if matches!(l.as_str(), "of" | "for") {
         return position_in_phrase > 0;
     }
-    !NOT_IN_NAME.contains(&l.as_str()) && cue_at(std::slice::from_ref(token), 0).is_none() && !l.ends_with("ly")
+    !NOT_IN_NAME.contains(&l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
 }
 
 /// A plausible speaker phrase: a pronoun, a name, or a short description.
@@ -117,7 +120,12 @@ fn plausible(words: &[Token]) -> bool {
     if words.len() == 1 && is_pronoun(first) {
         return true;
     }
-    if words.iter().any(|w| is_pronoun(w) && !w.is_capitalized()) {
+    // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
+    let contraction = |w: &Token| {
+        let t = w.text.replace('’', "'");
+        ["'m", "'ve", "'re", "'ll", "'d", "n't"].iter().any(|c| t.ends_with(c))
+    };
+    if words.iter().any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w)) {
         return false;
     }
     let has_name = words.iter().any(|w| w.is_capitalized() && !DETERMINERS.contains(&lower(w).as_str()));
@@ -148,7 +156,7 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
         return Some((j - 1, j));
     }
     let mut k = j;
-    while k > 0 && j - k < MAX_NAME_WORDS && word_can_join_name(&tokens[k - 1], 1) {
+    while k > 0 && j - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
         k -= 1;
     }
     while k < j && matches!(lower(&tokens[k]).as_str(), "of" | "for") {
@@ -165,7 +173,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
     }
     let described = DETERMINERS.contains(&lower(first).as_str());
     let mut k = start;
-    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(&tokens[k], k - start) {
+    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start) {
         // a name ends at the first lower-case word after it ("said Smith proudly");
         // a description runs on ("the Russian foreign minister")
         let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
@@ -226,13 +234,28 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
 
 /// `Smith said: "…"` / `Smith told reporters, "…"` / `according to Smith, "…"` /
 /// `Smith called the plan "…"`: the words of the sentence before the opening mark.
-/// `sentence_subject` is the phrase that opens the sentence, for participle cues.
-pub fn before(tokens: &[Token]) -> Option<Found> {
-    let cue = (0..tokens.len()).rev().find_map(|i| cue_at(tokens, i).map(|(len, p)| (i, len, p)))?;
-    let (i, len, participle) = cue;
+/// A statement is introduced by the cue nearest to it (`last_cue`); a fragment
+/// belongs to the sentence's main verb, the first cue ("Clinton says Trump's
+/// tweets were 'unhinged'").
+pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
+    let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
+    let cue = if last_cue {
+        (0..tokens.len()).rev().find_map(cue_here)
+    } else {
+        (0..tokens.len()).find_map(cue_here)
+    };
+    let (i, len, participle) = cue?;
     if is_according_to(tokens, i, len) {
         let phrase = phrase_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
+    }
+    // "footage of Trump saying '…'": the name right before the participle;
+    // "…, calling it '…'": the sentence's subject
+    let after_comma = i > 0 && tokens[i - 1].text == ",";
+    if participle && !after_comma {
+        if let Some(phrase) = phrase_before(tokens, i).filter(|&(a, _)| tokens[a].is_capitalized()) {
+            return Some(found(tokens, phrase, i, len));
+        }
     }
     if participle {
         let subject = phrase_after(tokens, 0).filter(|&(_, end)| end <= i)?;
@@ -241,8 +264,12 @@ pub fn before(tokens: &[Token]) -> Option<Found> {
     if let Some(phrase) = phrase_before(tokens, i) {
         return Some(found(tokens, phrase, i, len));
     }
-    let phrase = phrase_after(tokens, i + len)?;
-    Some(found(tokens, phrase, i, len))
+    if let Some(phrase) = phrase_after(tokens, i + len) {
+        return Some(found(tokens, phrase, i, len));
+    }
+    // "X outlined a plan and vowed to punish '…'": the sentence's subject
+    let subject = phrase_after(tokens, 0).filter(|&(_, end)| end < i)?;
+    Some(found(tokens, subject, i, len))
 }
 
 /// `He says …` opening the sentence after a quotation.
@@ -308,7 +335,7 @@ mod tests {
             ("The plan was ", None),
         ];
         for (text, want) in cases {
-            assert_eq!(show(text, before(&toks(text))), *want, "{text}");
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
         }
     }
 

@@ -99,10 +99,14 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     let mut names: Vec<String> = Vec::new();
     // the latest attributed quote: its region and speaker, for continuations
     let mut latest: Option<(usize, Mention)> = None;
+    let mut previous_end: Option<(usize, usize)> = None;
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
-        let context = Context::new(text, &raw, region, sentences);
+        let floor = previous_end.filter(|(r, _)| *r == raw.region).map_or(region.start, |(_, e)| e);
+        previous_end = Some((raw.region, raw.outer.end));
+        let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
+        let context = Context::new(text, &raw, (previous_region, region), floor, sentences);
         let kind = if in_title {
             Kind::Headline
         } else {
@@ -165,6 +169,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
 /// sentence that follows.
 struct Context<'a> {
     before: Vec<Token<'a>>,
+    /// The whole sentence before the quote, earlier quotations included.
+    sentence_before: Vec<Token<'a>>,
+    /// The last sentence of the previous paragraph when it ends with a colon
+    /// ("Smith said:"), and the quote opens its paragraph.
+    introduction: Vec<Token<'a>>,
     after: Vec<Token<'a>>,
     next_sentence: Vec<Token<'a>>,
     whole: Vec<Token<'a>>,
@@ -172,7 +181,15 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(text: &'a str, raw: &RawQuote, region: Span, sentences: &[Span]) -> Self {
+    /// `floor`: where the text before the quote may start at the earliest (the end of
+    /// the quotation before it, whose words are not this one's attribution).
+    fn new(
+        text: &'a str,
+        raw: &RawQuote,
+        (previous_region, region): (Option<Span>, Span),
+        floor: usize,
+        sentences: &[Span],
+    ) -> Self {
         let first = sentence_at(sentences, raw.outer.start, region);
         let last = sentence_at(sentences, raw.outer.end.saturating_sub(1).max(raw.outer.start), region);
         let next = sentences
@@ -180,8 +197,18 @@ impl<'a> Context<'a> {
             .filter(|s| region.contains(**s))
             .copied()
             .unwrap_or(Span::new(region.end, region.end));
+        let opens_region = text[region.start..raw.outer.start].trim().is_empty();
+        let introduction = match previous_region {
+            Some(previous) if opens_region && previous.slice(text).ends_with(':') => {
+                tokens(text, sentence_at(sentences, previous.end - 1, previous))
+            }
+            _ => Vec::new(),
+        };
+        let sentence_start = first.start.min(raw.outer.start);
         Context {
-            before: tokens(text, Span::new(first.start.min(raw.outer.start), raw.outer.start)),
+            before: tokens(text, Span::new(sentence_start.max(floor).min(raw.outer.start), raw.outer.start)),
+            sentence_before: tokens(text, Span::new(sentence_start, raw.outer.start)),
+            introduction,
             after: tokens(text, Span::new(raw.outer.end, last.end.max(raw.outer.end))),
             next_sentence: tokens(text, next),
             whole: tokens(text, region),
@@ -226,9 +253,13 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
         }
     }
     match kind {
-        Kind::Partial => attribution::before(&context.before).or_else(|| attribution::after(&context.after)),
+        Kind::Partial => attribution::before(&context.before, false)
+            .or_else(|| attribution::before(&context.sentence_before, false))
+            .or_else(|| attribution::after(&context.after)),
         Kind::Direct | Kind::Headline => attribution::after(&context.after)
-            .or_else(|| attribution::before(&context.before))
+            .or_else(|| attribution::before(&context.before, true))
+            .or_else(|| attribution::before(&context.introduction, true))
+            .or_else(|| attribution::before(&context.after, false))
             .or_else(|| {
                 context
                     .after
