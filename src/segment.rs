@@ -10,7 +10,7 @@ use crate::rules::{ABBREVIATION_FOLLOWERS, ABBREVIATIONS, AbbrevClass, SENTENCE_
 use crate::span::Span;
 
 /// Marks that close a quotation or bracket and stay with the sentence they follow.
-const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '}', '»', '›'];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '}', '»', '›', '`'];
 /// Marks that may open the next sentence before its first word.
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '‹', '„', '¿', '¡'];
 /// How far back a word before a period is read: longer tokens are no abbreviation.
@@ -60,21 +60,25 @@ fn terminal_run(text: &str, at: usize, limit: usize) -> (usize, Option<usize>) {
     let mut end = at;
     let rest = &text[at..limit];
     let mut chars = rest.char_indices().peekable();
-    // the marks: . ! ? … and spaced ellipses ". . ."
+    // the marks: . ! ? …, also spaced (". . .", "! ! !", "Bravo ! .")
     while let Some(&(i, c)) = chars.peek() {
         if matches!(c, '.' | '!' | '?' | '…') {
             end = at + i + c.len_utf8();
             chars.next();
-        } else if c == ' ' && rest[i..].starts_with(" .") && rest[..i].ends_with('.') {
+        } else if matches!(c, ' ' | '\u{a0}') && rest[i + c.len_utf8()..].starts_with(['.', '!', '?', '…']) {
             chars.next();
         } else {
             break;
         }
     }
-    while let Some(&(i, c)) = chars.peek() {
-        if CLOSERS.contains(&c) {
-            end = at + i + c.len_utf8();
-            chars.next();
+    // closing marks, and citations ("martyr.[1]", "gas. [1][2]")
+    loop {
+        let tail = &text[end..limit];
+        let spaced = tail.trim_start_matches([' ', '\u{a0}']);
+        if let Some(len) = citation_len(spaced) {
+            end += tail.len() - spaced.len() + len;
+        } else if tail.starts_with(CLOSERS) {
+            end += tail.chars().next().map_or(1, char::len_utf8);
         } else {
             break;
         }
@@ -88,6 +92,13 @@ fn terminal_run(text: &str, at: usize, limit: usize) -> (usize, Option<usize>) {
     }
     let skipped = after.len() - after.trim_start().len();
     (end, Some(end + skipped))
+}
+
+/// The length of a citation mark like "[12]" at the start of `s`, if there is one.
+fn citation_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && digits <= 3 && inner[digits..].starts_with(']')).then_some(digits + 2)
 }
 
 /// Does the run of marks `mark..end` end the sentence begun at `sentence_start`,
@@ -114,8 +125,32 @@ fn ends_sentence(
     if marks.contains('…') || marks.starts_with("..") {
         return !first.is_numeric();
     }
-    let word = word_before(text, sentence_start.max(paragraph_start), mark);
+    // tokenised text puts a space before the period ("Mr . Robinson")
+    let word_end = if text[..mark].ends_with(' ') && !text[..mark - 1].ends_with(' ') {
+        mark - 1
+    } else {
+        mark
+    };
+    let word = word_before(text, sentence_start.max(paragraph_start), word_end);
+    if opens_with_time_phrase(&text[sentence_start..mark]) {
+        return false;
+    }
     period_ends_sentence(word, next_word, mark == paragraph_start + word.len())
+}
+
+/// Prepositions that open a fronted time phrase ("At 5 a.m. Mr. Smith left").
+const TIME_PREPOSITIONS: &[&str] = &["at", "by", "on", "in", "before", "after", "until", "since", "from"];
+/// The longest fronted phrase, in words, read as one.
+const MAX_TIME_PHRASE_WORDS: usize = 6;
+
+/// True when the sentence so far is a short phrase opened by a preposition and
+/// holding a number: it has no verb yet, so an abbreviation ending it ends nothing.
+fn opens_with_time_phrase(so_far: &str) -> bool {
+    let mut words = so_far.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    TIME_PREPOSITIONS.contains(&first.as_str())
+        && so_far.split_whitespace().count() <= MAX_TIME_PHRASE_WORDS
+        && so_far.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The rules for a single period after `word`, before `next_word`.
@@ -126,6 +161,10 @@ fn period_ends_sentence(word: &str, next_word: &str, word_opens_paragraph: bool)
     if word.is_empty() {
         return true;
     }
+    if next_is_number {
+        // "p. 42", "No. 1026", "[page. 42]": a number after a period continues
+        return false;
+    }
     if word.bytes().all(|b| b.is_ascii_digit()) {
         // "1." opening a paragraph is a list marker
         return !(word_opens_paragraph && word.len() <= 3);
@@ -134,10 +173,8 @@ fn period_ends_sentence(word: &str, next_word: &str, word_opens_paragraph: bool)
     if let Some(class) = ABBREVIATIONS.get(lower.as_str()) {
         return match class {
             AbbrevClass::Title | AbbrevClass::Inline => false,
-            AbbrevClass::Reference => !next_is_number,
-            AbbrevClass::Ordinary => {
-                !next_is_number && !ABBREVIATION_FOLLOWERS.contains(next_lower.as_str())
-            }
+            AbbrevClass::Reference => true,
+            AbbrevClass::Ordinary => !ABBREVIATION_FOLLOWERS.contains(next_lower.as_str()),
             AbbrevClass::Adjectival => next_is_starter,
         };
     }
@@ -238,6 +275,16 @@ mod tests {
             "The meeting ended at 6 p.m. Police said nothing.",
             &["The meeting ended at 6 p.m.", "Police said nothing."],
             "an ordinary abbreviation before a capitalised word ends it",
+        ),
+        (
+            "At 5 a.m. Mr. Smith left the house.",
+            &["At 5 a.m. Mr. Smith left the house."],
+            "a fronted time phrase has no verb to end",
+        ),
+        (
+            "Rome was founded in 753 B.C. The city grew.",
+            &["Rome was founded in 753 B.C.", "The city grew."],
+            "an era ends sentences",
         ),
         (
             "It starts at 6 p.m. Monday in the hall.",

@@ -128,7 +128,7 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>, rest: &str) -> O
 fn starts_elision(rest: &str) -> bool {
     ["em ", "til ", "tis ", "cause ", "bout "]
         .iter()
-        .any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w))
+        .any(|w| rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)))
 }
 
 /// The quoted stretches of each region, in order.
