@@ -171,11 +171,11 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
     if is_pronoun(first) {
         return Some((start, start + 1));
     }
-    let described = DETERMINERS.contains(&lower(first).as_str());
+    // a description runs on ("the Russian foreign minister", "board chair Victor Lin")
+    let described = DETERMINERS.contains(&lower(first).as_str()) || !first.is_capitalized();
     let mut k = start;
     while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start) {
-        // a name ends at the first lower-case word after it ("said Smith proudly");
-        // a description runs on ("the Russian foreign minister")
+        // a name ends at the first lower-case word after it ("said Smith proudly")
         let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
         if lower_after_name && !matches!(lower(&tokens[k]).as_str(), "of" | "for") {
             break;

@@ -103,9 +103,9 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
+        let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
         let floor = previous_end.filter(|(r, _)| *r == raw.region).map_or(region.start, |(_, e)| e);
         previous_end = Some((raw.region, raw.outer.end));
-        let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
         let context = Context::new(text, &raw, (previous_region, region), floor, sentences);
         let kind = if in_title {
             Kind::Headline
@@ -127,7 +127,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             .is_empty();
         let (speaker, cue) = match found {
             Some(f) => {
-                let (name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
+                let (mut name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
+                if name.is_none() && resolved_via == Some(Via::Pronoun) {
+                    let earlier = previous_region.map_or(region.start, |p| p.start);
+                    name = speakers::latest_person(&tokens(text, Span::new(earlier, f.speaker.start)));
+                }
                 let mention = Mention {
                     span: f.speaker,
                     name,

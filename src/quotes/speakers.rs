@@ -35,7 +35,38 @@ pub fn canonical(mention: &str) -> String {
     if k > start && rest_is_named(k) {
         start = k;
     }
+    // "board chair Victor Lin": a role in lower case before a name
+    let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
+    if !words.get(start).is_some_and(capitalized) {
+        if let Some(last_lower) = words.iter().rposition(|w| !capitalized(w)) {
+            if last_lower + 1 < words.len() {
+                start = last_lower + 1;
+            }
+        }
+    }
     words[start..].join(" ")
+}
+
+/// The latest person's name (two or more capitalised words) in `tokens`, for a
+/// pronoun whose antecedent never spoke before ("Jane Okafor said that she…").
+pub fn latest_person(tokens: &[super::words::Token]) -> Option<String> {
+    let mut best: Option<String> = None;
+    let mut run: Vec<&str> = Vec::new();
+    for token in tokens.iter().chain(std::iter::once(&super::words::Token {
+        span: Span::default(),
+        text: ".",
+    })) {
+        if token.is_word() && token.is_capitalized() {
+            run.push(token.text);
+            continue;
+        }
+        let name = canonical(&run.join(" "));
+        if name.contains(' ') && is_person_name(&name) {
+            best = Some(name);
+        }
+        run.clear();
+    }
+    best
 }
 
 /// A person's name: capitalised words, none of them marking an organisation.
@@ -116,6 +147,7 @@ mod tests {
             ("Russian Federation", "Russian Federation"),
             ("Trump's", "Trump"),
             ("President", "President"),
+            ("board chair Victor Lin", "Victor Lin"),
         ];
         for (mention, want) in cases {
             assert_eq!(canonical(mention), want, "{mention}");
