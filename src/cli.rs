@@ -11,7 +11,11 @@ use std::path::PathBuf;
 /// `copydesk analyze article.txt`. Exit status: 0 all good, 1 `check` found a
 /// difference, 2 a usage error or some input could not be read or analyzed.
 #[derive(Debug, Parser)]
-#[command(name = "copydesk", version)]
+#[command(
+    name = "copydesk",
+    version,
+    override_usage = "copydesk [analyze] [OPTIONS] [INPUT]...\n       copydesk <clean|sentences|quotes> [OPTIONS] [INPUT]...\n       copydesk check [OPTIONS] [DIR|FILE]..."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -646,3 +646,36 @@ fn same_input_same_bytes() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn no_arguments_reads_stdin() {
+    let out = copydesk().write_stdin(ARTICLE).assert().success();
+    assert_eq!(json(&out.get_output().stdout)["source"], "<stdin>");
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let binary = assert_cmd::cargo::cargo_bin("copydesk");
+    let mut child = std::process::Command::new(binary)
+        .args(["sentences", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before copydesk writes anything.
+    drop(child.stdout.take());
+    let line = serde_json::json!({"text": ARTICLE}).to_string() + "\n";
+    let mut stdin = child.stdin.take().unwrap();
+    for _ in 0..2000 {
+        if stdin.write_all(line.as_bytes()).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
