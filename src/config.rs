@@ -162,7 +162,8 @@ fn run(mode: Mode, args: RunArgs, stdout_is_terminal: bool) -> anyhow::Result<Co
         Some(FormatArg::Text) => Format::Text,
         Some(FormatArg::Json) => Format::Json,
         Some(FormatArg::Jsonl) => Format::Jsonl,
-        None => default_format(mode, stdout_is_terminal),
+        // Files written with --out-dir are for programs, whatever stdout is.
+        None => default_format(mode, stdout_is_terminal && args.out_dir.is_none()),
     };
     Ok(Config::Run(RunConfig {
         mode,

@@ -104,7 +104,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     file.commit()
 }
 
-/// True when `error`, or any error it wraps, is a broken pipe.
+/// True when `error` is a broken pipe (serde_json hands I/O errors back unchanged).
 pub fn is_broken_pipe(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::BrokenPipe
 }
