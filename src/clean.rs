@@ -172,8 +172,10 @@ impl BoilerplateRules {
 
     /// Rules from text in the `REASON SCOPE PATTERN` format.
     pub fn parse(source: &str) -> Result<BoilerplateRules, RulesError> {
-        let mut by_scope: Vec<(Scope, Vec<String>, Vec<Reason>)> =
-            SCOPES.iter().map(|&s| (s, Vec::new(), Vec::new())).collect();
+        let mut by_scope: Vec<(Scope, Vec<String>, Vec<Reason>)> = SCOPES
+            .iter()
+            .map(|&s| (s, Vec::new(), Vec::new()))
+            .collect();
         for (index, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -375,7 +377,10 @@ fn mark_by_position(blocks: &mut [Block]) {
     let Some(first_prose) = blocks.iter().position(Block::is_prose) else {
         return;
     };
-    let last_prose = blocks.iter().rposition(Block::is_prose).unwrap_or(first_prose);
+    let last_prose = blocks
+        .iter()
+        .rposition(Block::is_prose)
+        .unwrap_or(first_prose);
     for block in &mut blocks[last_prose + 1..] {
         if block.removed.is_none() && !block.terminal {
             block.removed = Some(if block.words <= MENU_MAX_WORDS {
@@ -403,7 +408,11 @@ const QUOTE_MARKS: &[char] = &['"', '“', '”', '«', '»', '„'];
 
 /// The trailing sentences of a paragraph that sentence rules mark as boilerplate,
 /// as one span with the reason of the first of them.
-fn trailing_boilerplate(text: &str, span: Span, rules: &BoilerplateRules) -> Option<(Span, Reason)> {
+fn trailing_boilerplate(
+    text: &str,
+    span: Span,
+    rules: &BoilerplateRules,
+) -> Option<(Span, Reason)> {
     rules.first_match(Scope::Sentence, span.slice(text))?;
     let mut sentences = Vec::new();
     segment::split_into(text, span, &mut sentences);
@@ -477,16 +486,23 @@ mod tests {
 
     #[test]
     fn a_quoted_plea_is_someones_words_and_stays() {
-        let text = format!("Title of the story here\n\n{PROSE} \"Thank you for your support,\" she told donors.\n");
+        let text = format!(
+            "Title of the story here\n\n{PROSE} \"Thank you for your support,\" she told donors.\n"
+        );
         assert!(run(&text).removed.is_empty());
     }
 
     #[test]
     fn short_lines_after_the_article_are_navigation_or_related() {
-        let text = format!("Title of the story here\n\n{PROSE}\n\nHome\n\nCouncil approves budget for next year\n");
+        let text = format!(
+            "Title of the story here\n\n{PROSE}\n\nHome\n\nCouncil approves budget for next year\n"
+        );
         assert_eq!(
             removed(&text),
-            [("Home", Reason::Navigation), ("Council approves budget for next year", Reason::Related)]
+            [
+                ("Home", Reason::Navigation),
+                ("Council approves budget for next year", Reason::Related)
+            ]
         );
     }
 
@@ -512,7 +528,10 @@ mod tests {
         let cleaned = run(&text);
         assert!(cleaned.removed.is_empty());
         assert_eq!(cleaned.body.len(), 3);
-        assert_eq!(cleaned.title.map(|t| t.slice(&text)), Some("A title for the story"));
+        assert_eq!(
+            cleaned.title.map(|t| t.slice(&text)),
+            Some("A title for the story")
+        );
     }
 
     #[test]

@@ -14,9 +14,17 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod app;
+pub mod check;
 pub mod clean;
+pub mod cli;
+pub mod config;
+pub mod exit;
+pub mod input;
 pub mod layout;
+pub mod output;
 pub mod quotes;
+pub mod record;
 pub mod rules;
 pub mod segment;
 pub mod span;

@@ -222,7 +222,9 @@ fn word_at(text: &str, at: usize) -> &str {
     let word = &rest[..end];
     if word.is_empty() {
         // a word that starts with a symbol ("$5", "#1") counts as its first char
-        return rest.get(..rest.chars().next().map_or(0, char::len_utf8)).unwrap_or("");
+        return rest
+            .get(..rest.chars().next().map_or(0, char::len_utf8))
+            .unwrap_or("");
     }
     word
 }
@@ -346,11 +348,7 @@ mod tests {
             &["It is No. 5 on the list."],
             "a reference before a number",
         ),
-        (
-            "1. Buy milk",
-            &["1. Buy milk"],
-            "a list marker",
-        ),
+        ("1. Buy milk", &["1. Buy milk"], "a list marker"),
         (
             "Visit example.com for more.",
             &["Visit example.com for more."],
@@ -361,11 +359,7 @@ mod tests {
             &["He works at Apple Inc.", "The company agreed."],
             "a company form at the end of a sentence",
         ),
-        (
-            "What?! No way.",
-            &["What?!", "No way."],
-            "repeated marks",
-        ),
+        ("What?! No way.", &["What?!", "No way."], "repeated marks"),
         (
             "(He was an engineer.) Then he quit.",
             &["(He was an engineer.)", "Then he quit."],
@@ -382,12 +376,18 @@ mod tests {
 
     #[test]
     fn a_paragraph_end_always_ends_a_sentence() {
-        assert_eq!(split("He said groups would improve U.S."), ["He said groups would improve U.S."]);
+        assert_eq!(
+            split("He said groups would improve U.S."),
+            ["He said groups would improve U.S."]
+        );
     }
 
     #[test]
     fn wrapped_lines_are_one_sentence() {
-        assert_eq!(split("A sentence that runs\nover two lines."), ["A sentence that runs\nover two lines."]);
+        assert_eq!(
+            split("A sentence that runs\nover two lines."),
+            ["A sentence that runs\nover two lines."]
+        );
     }
 
     #[test]
