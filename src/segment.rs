@@ -65,7 +65,9 @@ fn terminal_run(text: &str, at: usize, limit: usize) -> (usize, Option<usize>) {
         if matches!(c, '.' | '!' | '?' | '…') {
             end = at + i + c.len_utf8();
             chars.next();
-        } else if matches!(c, ' ' | '\u{a0}') && rest[i + c.len_utf8()..].starts_with(['.', '!', '?', '…']) {
+        } else if matches!(c, ' ' | '\u{a0}')
+            && rest[i + c.len_utf8()..].starts_with(['.', '!', '?', '…'])
+        {
             chars.next();
         } else {
             break;
@@ -139,7 +141,9 @@ fn ends_sentence(
 }
 
 /// Prepositions that open a fronted time phrase ("At 5 a.m. Mr. Smith left").
-const TIME_PREPOSITIONS: &[&str] = &["at", "by", "on", "in", "before", "after", "until", "since", "from"];
+const TIME_PREPOSITIONS: &[&str] = &[
+    "at", "by", "on", "in", "before", "after", "until", "since", "from",
+];
 /// The longest fronted phrase, in words, read as one.
 const MAX_TIME_PHRASE_WORDS: usize = 6;
 
@@ -200,6 +204,9 @@ fn is_dotted_acronym(word: &str) -> bool {
 
 /// The word that ends just before the period at `mark`, without opening marks.
 fn word_before(text: &str, floor: usize, mark: usize) -> &str {
+    if mark <= floor {
+        return "";
+    }
     let lower = mark.saturating_sub(MAX_WORD_BYTES).max(floor);
     let window = &text[floor_char_boundary(text, lower)..mark];
     let word = window
@@ -388,6 +395,12 @@ mod tests {
             split("A sentence that runs\nover two lines."),
             ["A sentence that runs\nover two lines."]
         );
+    }
+
+    #[test]
+    fn a_spaced_period_at_the_paragraph_start_has_no_word() {
+        // found by tests/props.rs: reading the word before " ." must not cross the start
+        assert_eq!(split(" . , é").concat(), "., é");
     }
 
     #[test]

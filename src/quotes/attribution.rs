@@ -4,8 +4,8 @@
 //! `Smith called it "…"` / `…, calling it "…"` (the sentence's subject) /
 //! `according to Smith` / `"…". He says …` (the next sentence).
 
-use super::words::Token;
 use super::Via;
+use super::words::Token;
 use crate::rules::{CUE_VERBS, PRONOUNS};
 use crate::span::Span;
 
@@ -22,29 +22,145 @@ pub struct Found {
 
 /// Words that may stand between a subject and its speech verb ("has also said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "later", "then", "again", "once", "previously", "recently", "reportedly", "has",
-    "have", "had", "would", "will", "just", "further", "even", "still", "already", "always",
-    "often", "never", "earlier", "allegedly", "once", "repeatedly", "publicly", "privately",
-    "has", "is", "was", "were", "are", "did", "does", "do", "could", "should", "might",
-    "may", "went", "on", "to", "not",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "recently",
+    "reportedly",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "just",
+    "further",
+    "even",
+    "still",
+    "already",
+    "always",
+    "often",
+    "never",
+    "earlier",
+    "allegedly",
+    "once",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "has",
+    "is",
+    "was",
+    "were",
+    "are",
+    "did",
+    "does",
+    "do",
+    "could",
+    "should",
+    "might",
+    "may",
+    "went",
+    "on",
+    "to",
+    "not",
 ];
 
 /// Lower-case words that end a noun phrase (clause links, prepositions, verbs).
 const NOT_IN_NAME: &[&str] = &[
-    "that", "which", "and", "but", "or", "nor", "as", "while", "when", "whereas", "because",
-    "if", "after", "before", "since", "than", "so", "then", "where", "to", "in", "on", "at",
-    "with", "by", "from", "about", "into", "over", "under", "during", "is", "was", "are",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "may", "might", "can", "do", "does", "did", "not", "also", "it", "this", "these", "those",
-    "there", "here", "what", "why", "how", "yes", "no", "just", "even", "only", "however",
-    "meanwhile", "though", "although", "like", "according", "until", "against", "between",
-    "through", "after", "without", "within", "via", "per", "later", "again", "once", "still",
+    "that",
+    "which",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "as",
+    "while",
+    "when",
+    "whereas",
+    "because",
+    "if",
+    "after",
+    "before",
+    "since",
+    "than",
+    "so",
+    "then",
+    "where",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "from",
+    "about",
+    "into",
+    "over",
+    "under",
+    "during",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "do",
+    "does",
+    "did",
+    "not",
+    "also",
+    "it",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "yes",
+    "no",
+    "just",
+    "even",
+    "only",
+    "however",
+    "meanwhile",
+    "though",
+    "although",
+    "like",
+    "according",
+    "until",
+    "against",
+    "between",
+    "through",
+    "after",
+    "without",
+    "within",
+    "via",
+    "per",
+    "later",
+    "again",
+    "once",
+    "still",
 ];
 
 /// Words that open a noun phrase a reporter uses for a speaker ("the newspaper").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another",
-    "some", "many", "several", "two", "three", "both", "each", "other", "most", "few",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
+    "many", "several", "two", "three", "both", "each", "other", "most", "few",
 ];
 
 /// The longest noun phrase, in words, taken as a speaker mention.
@@ -104,7 +220,10 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
     }
     let l = lower(token);
     if token.is_capitalized() {
-        return !matches!(l.as_str(), "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while");
+        return !matches!(
+            l.as_str(),
+            "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while"
+        );
     }
     if matches!(l.as_str(), "of" | "for") {
         return position_in_phrase > 0;
@@ -123,12 +242,19 @@ fn plausible(words: &[Token]) -> bool {
     // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
     let contraction = |w: &Token| {
         let t = w.text.replace('’', "'");
-        ["'m", "'ve", "'re", "'ll", "'d", "n't"].iter().any(|c| t.ends_with(c))
+        ["'m", "'ve", "'re", "'ll", "'d", "n't"]
+            .iter()
+            .any(|c| t.ends_with(c))
     };
-    if words.iter().any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w)) {
+    if words
+        .iter()
+        .any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w))
+    {
         return false;
     }
-    let has_name = words.iter().any(|w| w.is_capitalized() && !DETERMINERS.contains(&lower(w).as_str()));
+    let has_name = words
+        .iter()
+        .any(|w| w.is_capitalized() && !DETERMINERS.contains(&lower(w).as_str()));
     let determined = DETERMINERS.contains(&lower(first).as_str());
     has_name || determined || words.len() <= 2
 }
@@ -141,7 +267,9 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     if j > 0 && tokens[j - 1].text == ")" {
-        let open = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1).rev().find(|&k| tokens[k].text == "(")?;
+        let open = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1)
+            .rev()
+            .find(|&k| tokens[k].text == "(")?;
         j = open;
     }
     if j > 0 && tokens[j - 1].text == "," {
@@ -174,7 +302,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
     // a description runs on ("the Russian foreign minister", "board chair Victor Lin")
     let described = DETERMINERS.contains(&lower(first).as_str()) || !first.is_capitalized();
     let mut k = start;
-    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start) {
+    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start)
+    {
         // a name ends at the first lower-case word after it ("said Smith proudly")
         let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
         if lower_after_name && !matches!(lower(&tokens[k]).as_str(), "of" | "for") {
@@ -196,13 +325,20 @@ fn found(tokens: &[Token], phrase: (usize, usize), cue: usize, len: usize) -> Fo
     Found {
         speaker: phrase_span(tokens, phrase),
         cue: cue_span(tokens, cue, len),
-        via: if is_according_to(tokens, cue, len) { Via::AccordingTo } else { Via::Cue },
+        via: if is_according_to(tokens, cue, len) {
+            Via::AccordingTo
+        } else {
+            Via::Cue
+        },
     }
 }
 
 /// Skips punctuation that joins a quote to its attribution (", " "— ").
 fn skip_joiners(tokens: &[Token], mut i: usize) -> usize {
-    while tokens.get(i).is_some_and(|t| matches!(t.text, "," | "—" | "–" | "-" | "(")) {
+    while tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text, "," | "—" | "–" | "-" | "("))
+    {
         i += 1;
     }
     i
@@ -222,10 +358,14 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     let phrase = phrase_after(tokens, i)?;
     let mut j = phrase.1;
     if tokens.get(j).is_some_and(|t| t.text == ",") {
-        let close = (j + 1..tokens.len().min(j + MAX_APPOSITIVE_TOKENS)).find(|&k| tokens[k].text == ",")?;
+        let close = (j + 1..tokens.len().min(j + MAX_APPOSITIVE_TOKENS))
+            .find(|&k| tokens[k].text == ",")?;
         j = close + 1;
     }
-    while tokens.get(j).is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str())) {
+    while tokens
+        .get(j)
+        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
+    {
         j += 1;
     }
     let (len, participle) = cue_at(tokens, j)?;
@@ -253,7 +393,8 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     // "…, calling it '…'": the sentence's subject
     let after_comma = i > 0 && tokens[i - 1].text == ",";
     if participle && !after_comma {
-        if let Some(phrase) = phrase_before(tokens, i).filter(|&(a, _)| tokens[a].is_capitalized()) {
+        if let Some(phrase) = phrase_before(tokens, i).filter(|&(a, _)| tokens[a].is_capitalized())
+        {
             return Some(found(tokens, phrase, i, len));
         }
     }
@@ -276,7 +417,10 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
 pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
     let phrase = phrase_after(tokens, 0)?;
     let mut j = phrase.1;
-    while tokens.get(j).is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str())) {
+    while tokens
+        .get(j)
+        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
+    {
         j += 1;
     }
     let (len, participle) = cue_at(tokens, j)?;
@@ -306,11 +450,20 @@ mod tests {
     #[test]
     fn after_the_quote() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
-            (", Mr Lavrov said, referring to", Some(("Mr Lavrov", "said"))),
+            (
+                ", Mr Lavrov said, referring to",
+                Some(("Mr Lavrov", "said")),
+            ),
             (", said Sen. Ted Cruz.", Some(("Sen. Ted Cruz", "said"))),
             (" he told reporters.", Some(("he", "told"))),
-            (", Smith, who leads the agency, said in an interview.", Some(("Smith", "said"))),
-            (", the newspaper reported.", Some(("the newspaper", "reported"))),
+            (
+                ", Smith, who leads the agency, said in an interview.",
+                Some(("Smith", "said")),
+            ),
+            (
+                ", the newspaper reported.",
+                Some(("the newspaper", "reported")),
+            ),
             (", according to CNBC.", Some(("CNBC", "according to"))),
             (" and \"contradictory\"", None),
             (" is what the sign read", None),
@@ -325,13 +478,22 @@ mod tests {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             ("Smith said: ", Some(("Smith", "said"))),
             ("Caddell continued: ", Some(("Caddell", "continued"))),
-            ("while Russian Federation denounced it as an act of ", Some(("Russian Federation", "denounced"))),
+            (
+                "while Russian Federation denounced it as an act of ",
+                Some(("Russian Federation", "denounced")),
+            ),
             (
                 "The Russian foreign minister also wants to know the goals, calling the positions so far ",
                 Some(("The Russian foreign minister", "calling")),
             ),
-            ("A spokeswoman for the agency told reporters that ", Some(("A spokeswoman for the agency", "told"))),
-            ("According to the report, ", Some(("the report", "According to"))),
+            (
+                "A spokeswoman for the agency told reporters that ",
+                Some(("A spokeswoman for the agency", "told")),
+            ),
+            (
+                "According to the report, ",
+                Some(("the report", "According to")),
+            ),
             ("The plan was ", None),
         ];
         for (text, want) in cases {
@@ -350,6 +512,9 @@ mod tests {
     #[test]
     fn headline_form() {
         let text = "Tillerson: U.S.-Russia relations 'at a low point'";
-        assert_eq!(headline(&toks(text)).map(|s| s.slice(text)), Some("Tillerson"));
+        assert_eq!(
+            headline(&toks(text)).map(|s| s.slice(text)),
+            Some("Tillerson")
+        );
     }
 }

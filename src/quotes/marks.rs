@@ -126,9 +126,10 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>, rest: &str) -> O
 
 /// Words that commonly lose their first letters to an apostrophe ("'em", "'til").
 fn starts_elision(rest: &str) -> bool {
-    ["em ", "til ", "tis ", "cause ", "bout "]
-        .iter()
-        .any(|w| rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)))
+    ["em ", "til ", "tis ", "cause ", "bout "].iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The quoted stretches of each region, in order.
@@ -146,13 +147,15 @@ pub fn find(text: &str, regions: &[Span]) -> Vec<RawQuote> {
                 }
             }
         }
-        let doubles = out[first_piece..].iter().map(|q| q.outer).collect::<Vec<_>>();
+        let doubles = out[first_piece..]
+            .iter()
+            .map(|q| q.outer)
+            .collect::<Vec<_>>();
         pair_singles(text, region, index, &marks, &doubles, &mut out);
         out[first_piece..].sort_by_key(|q| q.outer.start);
-        let next_opens = regions.get(index + 1).is_some_and(|next| {
-            next.slice(text)
-                .starts_with(['"', '“', '«', '„'])
-        });
+        let next_opens = regions
+            .get(index + 1)
+            .is_some_and(|next| next.slice(text).starts_with(['"', '“', '«', '„']));
         continuing = unclosed && next_opens;
     }
     out
@@ -201,7 +204,10 @@ fn pair_singles(
 ) {
     let mut open: Option<Mark> = None;
     for &mark in marks.iter().filter(|m| m.single) {
-        if doubles.iter().any(|d| d.start <= mark.at && mark.at < d.end) {
+        if doubles
+            .iter()
+            .any(|d| d.start <= mark.at && mark.at < d.end)
+        {
             continue;
         }
         match (open, mark.role) {

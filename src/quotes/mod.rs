@@ -104,7 +104,9 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
         let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
-        let floor = previous_end.filter(|(r, _)| *r == raw.region).map_or(region.start, |(_, e)| e);
+        let floor = previous_end
+            .filter(|(r, _)| *r == raw.region)
+            .map_or(region.start, |(_, e)| e);
         previous_end = Some((raw.region, raw.outer.end));
         let context = Context::new(text, &raw, (previous_region, region), floor, sentences);
         let kind = if in_title {
@@ -130,7 +132,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 let (mut name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
                     let earlier = previous_region.map_or(region.start, |p| p.start);
-                    name = speakers::latest_person(&tokens(text, Span::new(earlier, f.speaker.start)));
+                    name =
+                        speakers::latest_person(&tokens(text, Span::new(earlier, f.speaker.start)));
                 }
                 let mention = Mention {
                     span: f.speaker,
@@ -195,7 +198,11 @@ impl<'a> Context<'a> {
         sentences: &[Span],
     ) -> Self {
         let first = sentence_at(sentences, raw.outer.start, region);
-        let last = sentence_at(sentences, raw.outer.end.saturating_sub(1).max(raw.outer.start), region);
+        let last = sentence_at(
+            sentences,
+            raw.outer.end.saturating_sub(1).max(raw.outer.start),
+            region,
+        );
         let next = sentences
             .get(sentences.partition_point(|s| s.start < last.end))
             .filter(|s| region.contains(**s))
@@ -210,7 +217,13 @@ impl<'a> Context<'a> {
         };
         let sentence_start = first.start.min(raw.outer.start);
         Context {
-            before: tokens(text, Span::new(sentence_start.max(floor).min(raw.outer.start), raw.outer.start)),
+            before: tokens(
+                text,
+                Span::new(
+                    sentence_start.max(floor).min(raw.outer.start),
+                    raw.outer.start,
+                ),
+            ),
             sentence_before: tokens(text, Span::new(sentence_start, raw.outer.start)),
             introduction,
             after: tokens(text, Span::new(raw.outer.end, last.end.max(raw.outer.end))),
@@ -227,7 +240,12 @@ impl<'a> Context<'a> {
         let last = self.before.last().map(|t| t.text);
         let inner = raw.inner.slice(self.text);
         let statement = inner.starts_with(char::is_uppercase) && last == Some(",");
-        if !words_before || last == Some(":") || statement || !raw.closed || raw.continued_from_previous {
+        if !words_before
+            || last == Some(":")
+            || statement
+            || !raw.closed
+            || raw.continued_from_previous
+        {
             Kind::Direct
         } else {
             Kind::Partial

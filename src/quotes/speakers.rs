@@ -27,7 +27,11 @@ pub fn canonical(mention: &str) -> String {
     if words.len() > 1 && ARTICLES.contains(&bare(words[0]).as_str()) {
         start = 1;
     }
-    let rest_is_named = |from: usize| words.get(from).is_some_and(|w| w.starts_with(char::is_uppercase));
+    let rest_is_named = |from: usize| {
+        words
+            .get(from)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
     let mut k = start;
     while k + 1 < words.len() && SPEAKER_TITLES.contains(bare(words[k]).as_str()) {
         k += 1;
@@ -91,10 +95,9 @@ pub fn resolve(mention: &str, earlier: &[String]) -> (Option<String>, Option<Via
     }
     let name = canonical(mention);
     if is_person_name(&name) && !name.contains(' ') {
-        let full = earlier
-            .iter()
-            .rev()
-            .find(|e| is_person_name(e) && e.rsplit(' ').next() == Some(name.as_str()) && e.contains(' '));
+        let full = earlier.iter().rev().find(|e| {
+            is_person_name(e) && e.rsplit(' ').next() == Some(name.as_str()) && e.contains(' ')
+        });
         if let Some(full) = full {
             return (Some(full.clone()), Some(Via::Alias));
         }
@@ -106,7 +109,9 @@ pub fn resolve(mention: &str, earlier: &[String]) -> (Option<String>, Option<Via
 pub fn table(quotes: &[Quote]) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::new();
     for (index, quote) in quotes.iter().enumerate() {
-        let Some(mention) = &quote.speaker else { continue };
+        let Some(mention) = &quote.speaker else {
+            continue;
+        };
         let Some(name) = &mention.name else { continue };
         let at = match speakers.iter().position(|s| &s.name == name) {
             Some(at) => at,
@@ -157,15 +162,24 @@ mod tests {
     #[test]
     fn pronouns_take_the_latest_compatible_name() {
         let earlier = ["Tillerson".to_string(), "Russian Federation".to_string()];
-        assert_eq!(resolve("He", &earlier), (Some("Tillerson".into()), Some(Via::Pronoun)));
-        assert_eq!(resolve("they", &earlier), (Some("Russian Federation".into()), Some(Via::Pronoun)));
+        assert_eq!(
+            resolve("He", &earlier),
+            (Some("Tillerson".into()), Some(Via::Pronoun))
+        );
+        assert_eq!(
+            resolve("they", &earlier),
+            (Some("Russian Federation".into()), Some(Via::Pronoun))
+        );
         assert_eq!(resolve("she", &[]), (None, Some(Via::Pronoun)));
     }
 
     #[test]
     fn a_surname_links_to_the_full_name_given_earlier() {
         let earlier = ["Sergei Lavrov".to_string()];
-        assert_eq!(resolve("Lavrov", &earlier), (Some("Sergei Lavrov".into()), Some(Via::Alias)));
+        assert_eq!(
+            resolve("Lavrov", &earlier),
+            (Some("Sergei Lavrov".into()), Some(Via::Alias))
+        );
         assert_eq!(resolve("Mr Lavrov", &[]), (Some("Lavrov".into()), None));
     }
 }

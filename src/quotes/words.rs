@@ -90,14 +90,19 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokens(text, Span::new(0, text.len())).iter().map(|t| t.text).collect()
+        tokens(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect()
     }
 
     #[test]
     fn words_keep_inner_marks_and_title_periods() {
         assert_eq!(
             words("Mr. Smith's al-Nusra U.S. said, \"fine.\""),
-            ["Mr.", "Smith's", "al-Nusra", "U.S.", "said", ",", "\"", "fine", ".", "\""]
+            [
+                "Mr.", "Smith's", "al-Nusra", "U.S.", "said", ",", "\"", "fine", ".", "\""
+            ]
         );
     }
 
