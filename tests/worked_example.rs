@@ -50,20 +50,23 @@ fn sentences() {
             .iter()
             .any(|s| s.starts_with("The latest veto on Thursday (local time) saw"))
     );
-    assert!(!sentences.iter().any(|s| *s == "Tillerson: U.S."));
+    assert!(!sentences.contains(&"Tillerson: U.S."));
 }
+
+/// quote, kind, speaker mention, speaker name, via, cue
+type Row<'a> = (
+    &'a str,
+    Kind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<Via>,
+    Option<&'a str>,
+);
 
 #[test]
 fn quotes_speakers_and_cues() {
     let a = analyze(SEED, &Options::default());
-    let got: Vec<(
-        &str,
-        Kind,
-        Option<&str>,
-        Option<&str>,
-        Option<Via>,
-        Option<&str>,
-    )> = a
+    let got: Vec<Row> = a
         .quotations
         .quotes
         .iter()
