@@ -287,21 +287,7 @@ pub fn ends_with_terminal(s: &str) -> bool {
 
 /// Decides what in `paragraphs` of `text` is title, body and boilerplate.
 pub fn clean(text: &str, paragraphs: &[Paragraph], rules: &BoilerplateRules) -> Cleaned {
-    let mut blocks: Vec<Block> = paragraphs
-        .iter()
-        .map(|p| {
-            let slice = p.span.slice(text);
-            let words = slice.split_whitespace().count();
-            Block {
-                span: p.span,
-                text: slice,
-                words,
-                terminal: ends_with_terminal(slice),
-                single_line: p.lines.len() == 1,
-                removed: rules.paragraph_reason(slice, words),
-            }
-        })
-        .collect();
+    let mut blocks = blocks(text, paragraphs, Some(rules));
     let title = find_title(&blocks);
     let body_from = usize::from(title.is_some());
     mark_by_position(&mut blocks[body_from..]);
@@ -334,20 +320,7 @@ pub fn clean(text: &str, paragraphs: &[Paragraph], rules: &BoilerplateRules) -> 
 
 /// Everything kept, as when cleaning is skipped: title and all paragraphs.
 pub fn keep_all(text: &str, paragraphs: &[Paragraph]) -> Cleaned {
-    let blocks: Vec<Block> = paragraphs
-        .iter()
-        .map(|p| {
-            let slice = p.span.slice(text);
-            Block {
-                span: p.span,
-                text: slice,
-                words: slice.split_whitespace().count(),
-                terminal: ends_with_terminal(slice),
-                single_line: p.lines.len() == 1,
-                removed: None,
-            }
-        })
-        .collect();
+    let blocks = blocks(text, paragraphs, None);
     let title = find_title(&blocks);
     Cleaned {
         title,
@@ -357,6 +330,29 @@ pub fn keep_all(text: &str, paragraphs: &[Paragraph]) -> Cleaned {
             .collect(),
         removed: Vec::new(),
     }
+}
+
+/// What the cleaner knows of each paragraph; `rules`, when given, mark boilerplate.
+fn blocks<'a>(
+    text: &'a str,
+    paragraphs: &[Paragraph],
+    rules: Option<&BoilerplateRules>,
+) -> Vec<Block<'a>> {
+    paragraphs
+        .iter()
+        .map(|p| {
+            let slice = p.span.slice(text);
+            let words = slice.split_whitespace().count();
+            Block {
+                span: p.span,
+                text: slice,
+                words,
+                terminal: ends_with_terminal(slice),
+                single_line: p.lines.len() == 1,
+                removed: rules.and_then(|r| r.paragraph_reason(slice, words)),
+            }
+        })
+        .collect()
 }
 
 /// The first paragraph is the title when it is one line of headline length, is not
