@@ -166,7 +166,7 @@ const DETERMINERS: &[&str] = &[
 /// The longest noun phrase, in words, taken as a speaker mention.
 const MAX_NAME_WORDS: usize = 8;
 /// The longest appositive ("Smith, who leads the agency, said") skipped, in tokens.
-const MAX_APPOSITIVE_TOKENS: usize = 16;
+const MAX_APPOSITIVE_TOKENS: usize = 30;
 
 fn lower(token: &Token) -> String {
     token.text.to_lowercase()
