@@ -115,13 +115,17 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             context.kind(&raw)
         };
         let found = attribute(&context, kind, in_title);
-        let words = raw.inner.slice(text).split_whitespace().count();
+        let inner = raw.inner.slice(text);
+        let words = inner.split_whitespace().count();
         let speech = match kind {
             Kind::Direct => true,
-            Kind::Headline => found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS,
-            Kind::Partial => found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS,
+            Kind::Headline | Kind::Partial => {
+                !is_title_or_name(inner) && (found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS)
+            }
         };
-        if !speech {
+        // `id="…"`: markup a scraper kept, not anyone's words
+        let markup = text[..raw.outer.start].ends_with('=');
+        if !speech || markup {
             continue;
         }
         let opens_region = region.slice(text)[..raw.outer.start - region.start]
@@ -170,6 +174,18 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     }
     let speakers = speakers::table(&quotes);
     Quotations { quotes, speakers }
+}
+
+/// Title Case without a sentence's punctuation ("How the Grinch Stole Christmas",
+/// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
+fn is_title_or_name(quoted: &str) -> bool {
+    let long_words: Vec<&str> = quoted
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !long_words.is_empty()
+        && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
 }
 
 /// The words around one quotation: before it and after it in its sentence, and the
@@ -290,5 +306,34 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
                     .then(|| attribution::next_sentence(&context.next_sentence))
                     .flatten()
             }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze};
+
+    fn quoted(text: &str) -> Vec<&str> {
+        analyze(text, &Options::default())
+            .quotations
+            .quotes
+            .iter()
+            .map(|q| q.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn titles_nicknames_and_markup_are_not_speech() {
+        let text = "Story title goes here\n\nHe called her \"Crooked Hillary\" and read \"How the Grinch Stole Christmas\" aloud. \
+                    The embed had tweet-id=\"744917430200340480\" in it. \"We will win,\" he said.\n";
+        assert_eq!(quoted(text), ["We will win,"]);
+    }
+
+    #[test]
+    fn title_case_tells_names_from_statements() {
+        assert!(is_title_or_name("Meet the Press"));
+        assert!(!is_title_or_name("a gift to a few"));
+        assert!(!is_title_or_name("Stop The Steal."));
     }
 }
