@@ -5,7 +5,6 @@
 //! splitter reads the abbreviation tables in `rules/` instead, and never splits at a
 //! paragraph's line breaks (a paragraph boundary always ends a sentence).
 
-use crate::layout::Paragraph;
 use crate::rules::{ABBREVIATION_FOLLOWERS, ABBREVIATIONS, AbbrevClass, SENTENCE_STARTERS};
 use crate::span::Span;
 
@@ -15,15 +14,6 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '}', '»', '›', 
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '‹', '„', '¿', '¡'];
 /// How far back a word before a period is read: longer tokens are no abbreviation.
 const MAX_WORD_BYTES: usize = 40;
-
-/// The sentences of every paragraph, in order.
-pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Span> {
-    let mut out = Vec::new();
-    for paragraph in paragraphs {
-        split_into(text, paragraph.span, &mut out);
-    }
-    out
-}
 
 /// Appends the sentences of the region `span` of `text` (one paragraph) to `out`.
 pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {

@@ -22,11 +22,6 @@ impl Token<'_> {
     pub fn is_capitalized(&self) -> bool {
         self.text.starts_with(char::is_uppercase)
     }
-
-    /// The word in lower case, without a final period.
-    pub fn lower(&self) -> String {
-        self.text.trim_end_matches('.').to_lowercase()
-    }
 }
 
 fn is_word_char(c: char) -> bool {
