@@ -7,9 +7,10 @@
 //! a paragraph no rule explains is kept.
 
 use crate::layout::Paragraph;
+use crate::rule_set::RuleSet;
 use crate::segment;
 use crate::span::Span;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Serialize;
 use std::fmt;
 use std::sync::LazyLock;
@@ -157,7 +158,7 @@ impl std::error::Error for RulesError {}
 /// Compiled boilerplate rules: one regex set per scope, with the reason of each pattern.
 #[derive(Debug, Clone)]
 pub struct BoilerplateRules {
-    sets: Vec<(Scope, RegexSet, Vec<Reason>)>,
+    sets: Vec<(Scope, RuleSet, Vec<Reason>)>,
 }
 
 static BUILTIN: LazyLock<BoilerplateRules> = LazyLock::new(|| {
@@ -210,7 +211,7 @@ impl BoilerplateRules {
         let sets = by_scope
             .into_iter()
             .map(|(scope, patterns, reasons)| {
-                let set = RegexSet::new(&patterns).map_err(|e| RulesError {
+                let set = RuleSet::new(&patterns).map_err(|e| RulesError {
                     line: 0,
                     message: e.to_string(),
                 })?;
@@ -232,7 +233,7 @@ impl BoilerplateRules {
 
     fn first_match(&self, scope: Scope, text: &str) -> Option<Reason> {
         let (_, set, reasons) = self.sets.iter().find(|(s, _, _)| *s == scope)?;
-        set.matches(text).iter().next().map(|i| reasons[i])
+        set.first_match(text).map(|i| reasons[i])
     }
 
     /// The reason a whole paragraph of `words` words is boilerplate, if a rule says so.

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod output;
 pub mod quotes;
 pub mod record;
+pub mod rule_set;
 pub mod rules;
 pub mod segment;
 pub mod span;
