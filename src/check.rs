@@ -4,7 +4,7 @@
 use crate::analysis::{self, Options};
 use crate::config::{CheckConfig, Mode};
 use crate::exit::Exit;
-use crate::input::{self, Item};
+use crate::input::{self, Item, Selection};
 use crate::output::{self, json};
 use crate::record::{self, Origin};
 use anyhow::{Context, anyhow};
@@ -75,7 +75,11 @@ pub fn render(config: &CheckConfig, source: &str, text: &str) -> io::Result<Stri
         rules: &config.engine.rules,
     };
     let analysis = analysis::analyze(text, &options);
-    let origin = Origin { source, id: None };
+    let origin = Origin {
+        source,
+        id: None,
+        warnings: &[],
+    };
     let record = record::build(
         Mode::Analyze,
         origin,
@@ -105,7 +109,7 @@ pub fn check(config: &CheckConfig, out: &mut impl Write) -> io::Result<Tally> {
             fail(&mut tally, anyhow!("{}: {why}", path.display()));
             continue;
         }
-        for item in input::expand(std::slice::from_ref(path)) {
+        for item in input::expand(std::slice::from_ref(path), &Selection::extensions(["txt"])) {
             let (path, relative) = match item {
                 Item::File { path, relative } => (path, relative),
                 Item::Failed(error) => {
@@ -114,9 +118,6 @@ pub fn check(config: &CheckConfig, out: &mut impl Write) -> io::Result<Tally> {
                 }
                 Item::Stdin => continue,
             };
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
             check_one(config, &path, &relative, &mut tally, out)?;
         }
     }

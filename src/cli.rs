@@ -99,6 +99,43 @@ pub struct RunArgs {
     /// Skip cleaning: segment and attribute the text as given.
     #[arg(long)]
     pub keep_boilerplate: bool,
+    /// File extensions a directory walk reads, comma-separated (default: `txt,`).
+    ///
+    /// An empty entry stands for files without an extension, so `--ext txt,` (the
+    /// default) reads `.txt` and extensionless files, and `--ext md` only `.md`
+    /// files. Files named on the command line are always read.
+    #[arg(
+        long,
+        value_name = "EXT,...",
+        value_delimiter = ',',
+        conflicts_with = "glob"
+    )]
+    pub ext: Option<Vec<String>>,
+    /// Read the files of a directory walk whose path below the directory matches GLOB.
+    ///
+    /// Repeatable; a GLOB starting with `!` excludes (`--glob '*.html' --glob
+    /// '!drafts/**'`). With --glob, extensions do not matter.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Skip inputs (and JSON Lines records) larger than this (e.g. 500K, 32M, 1G).
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
+    pub max_bytes: u64,
+    /// Worker threads; 0 means one per core.
+    ///
+    /// Output is the same, in the same order, whatever the number.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// What to do with an input or record that cannot be analyzed.
+    ///
+    /// `report` (the default) names it on stderr, goes on, and exits with status 2.
+    /// `record` also writes `{"schema", "source", "id", "error"}` in its place in the
+    /// output, so there is one result per input, and exits 0: for pipelines where one
+    /// line out per line in matters more than the exit status.
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = OnErrorArg::Report)]
+    pub on_error: OnErrorArg,
+    /// No summary line and no progress bar on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Options shared with `check`.
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -143,6 +180,33 @@ pub enum InputArg {
     Text,
     /// One JSON object per line, each holding an article.
     Jsonl,
+}
+
+/// Values of `--on-error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnErrorArg {
+    /// Report on stderr and exit with status 2.
+    Report,
+    /// Also write an error record in the output, and exit 0.
+    Record,
+}
+
+/// Parses a size such as `4096`, `500K`, `32M` or `1G` (binary multiples).
+fn parse_size(value: &str) -> Result<u64, String> {
+    let value = value.trim();
+    let (digits, shift) = match value.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&value[..at], 10),
+        Some((at, 'm' | 'M')) => (&value[..at], 20),
+        Some((at, 'g' | 'G')) => (&value[..at], 30),
+        _ => (value, 0),
+    };
+    let number: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a size such as 4096, 500K, 32M or 1G"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{value:?} is too large"))
 }
 
 /// Values of `--format`.
@@ -229,6 +293,23 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(parse(input), *expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn sizes() {
+        let table = [
+            ("4096", Some(4096)),
+            ("500K", Some(500 << 10)),
+            ("32m", Some(32 << 20)),
+            ("1G", Some(1 << 30)),
+            ("", None),
+            ("12X", None),
+            ("-1", None),
+            ("99999999999G", None),
+        ];
+        for (text, expected) in table {
+            assert_eq!(parse_size(text).ok(), expected, "{text}");
         }
     }
 

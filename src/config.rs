@@ -3,8 +3,10 @@
 //! nowhere else, and the user's rules file is loaded here.
 
 use crate::clean::BoilerplateRules;
-use crate::cli::{CheckArgs, Cli, Command, EngineArgs, FormatArg, InputArg, OffsetsArg, RunArgs};
-use crate::input;
+use crate::cli::{
+    CheckArgs, Cli, Command, EngineArgs, FormatArg, InputArg, OffsetsArg, OnErrorArg, RunArgs,
+};
+use crate::input::{self, Selection};
 use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -72,6 +74,8 @@ pub struct Reading {
     pub text_field: String,
     /// JSON field holding the record id (jsonl).
     pub id_field: String,
+    /// Inputs and records larger than this are skipped.
+    pub max_bytes: u64,
 }
 
 /// Engine settings shared by every subcommand.
@@ -98,6 +102,14 @@ pub struct RunConfig {
     pub out_dir: Option<PathBuf>,
     /// Skip cleaning.
     pub keep_boilerplate: bool,
+    /// Which files directory walks read.
+    pub selection: Selection,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Write an error record in place of each input that cannot be analyzed.
+    pub error_records: bool,
+    /// No summary line, no progress bar.
+    pub quiet: bool,
     /// Offsets and rules.
     pub engine: Engine,
 }
@@ -165,6 +177,15 @@ fn run(mode: Mode, args: RunArgs, stdout_is_terminal: bool) -> anyhow::Result<Co
         // Files written with --out-dir are for programs, whatever stdout is.
         None => default_format(mode, stdout_is_terminal && args.out_dir.is_none()),
     };
+    let selection = match (args.ext, args.glob.is_empty()) {
+        (_, false) => Selection::globs(&args.glob)?,
+        (Some(extensions), true) => Selection::extensions(extensions),
+        (None, true) => Selection::default(),
+    };
+    let threads = match args.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     Ok(Config::Run(RunConfig {
         mode,
         inputs: args.inputs,
@@ -175,10 +196,15 @@ fn run(mode: Mode, args: RunArgs, stdout_is_terminal: bool) -> anyhow::Result<Co
             },
             text_field: args.text_field,
             id_field: args.id_field,
+            max_bytes: args.max_bytes,
         },
         format,
         out_dir: args.out_dir,
         keep_boilerplate: args.keep_boilerplate,
+        selection,
+        threads,
+        error_records: args.on_error == OnErrorArg::Record,
+        quiet: args.quiet,
         engine: resolve_engine(args.engine)?,
     }))
 }

@@ -15,10 +15,12 @@
 
 pub mod analysis;
 pub mod app;
+pub mod batch;
 pub mod check;
 pub mod clean;
 pub mod cli;
 pub mod config;
+pub mod decode;
 pub mod exit;
 pub mod input;
 pub mod layout;
@@ -29,3 +31,4 @@ pub mod rule_set;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod tally;

@@ -210,6 +210,21 @@ pub struct Origin<'s> {
     pub source: &'s str,
     /// The `id` field (jsonl records only).
     pub id: Option<&'s str>,
+    /// What reading the input had to say (e.g. a decoding fallback).
+    pub warnings: &'s [String],
+}
+
+/// The stand-in for an input that could not be analyzed (`--on-error record`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord<'a> {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The input path, `<stdin>`, the jsonl id, or `SOURCE:LINE`.
+    pub source: &'a str,
+    /// The jsonl record's id, when it could be read; `null` otherwise.
+    pub id: Option<&'a str>,
+    /// What went wrong, naming the input.
+    pub error: &'a str,
 }
 
 /// The record of `analysis` of `text` for `mode`.
@@ -223,7 +238,7 @@ pub fn build<'a>(
     let mut b = Builder {
         text,
         offsets: OffsetMap::new(text, offsets),
-        warnings: Vec::new(),
+        warnings: origin.warnings.to_vec(),
     };
     let cleaning = matches!(mode, Mode::Analyze | Mode::Clean);
     let sentences = matches!(mode, Mode::Analyze | Mode::Sentences);
@@ -324,6 +339,7 @@ mod tests {
         let origin = Origin {
             source: "x",
             id: None,
+            warnings: &[],
         };
         let keys = |mode| {
             let record = build(mode, origin, text, &analysis, Offsets::Byte);

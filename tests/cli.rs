@@ -412,21 +412,42 @@ fn out_dir_mirrors_the_tree() {
 }
 
 #[test]
-fn out_dir_never_overwrites_an_input() {
+fn out_dir_inside_an_input_directory_is_refused() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "b.txt", ARTICLE);
     write(dir.path(), "b.out.txt", SECOND);
     copydesk()
         .args(["clean", "-o"])
-        .arg(dir.path())
+        .arg(dir.path().join("results"))
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("refusing to overwrite input file"));
+        .stderr(predicate::str::contains("is inside the input directory"));
     assert_eq!(
         fs::read_to_string(dir.path().join("b.out.txt")).unwrap(),
         SECOND
     );
+    assert!(!dir.path().join("results").exists());
+}
+
+#[test]
+fn out_dir_never_overwrites_an_input_file() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "b.json", ARTICLE);
+    write(dir.path(), "c.txt", SECOND);
+    copydesk()
+        .args(["analyze", "--format", "json", "-o"])
+        .arg(dir.path())
+        .arg(dir.path().join("b.json"))
+        .arg(dir.path().join("c.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing to overwrite input file"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b.json")).unwrap(),
+        ARTICLE
+    );
+    assert!(dir.path().join("c.json").exists());
 }
 
 #[test]
@@ -448,19 +469,23 @@ fn missing_file_is_named_and_others_still_analyzed() {
 }
 
 #[test]
-fn invalid_utf8_is_an_error_for_that_input() {
+fn invalid_utf8_is_read_as_windows_1252_with_a_warning() {
     let dir = TempDir::new().unwrap();
-    let path = dir.path().join("bad.txt");
-    fs::write(&path, b"Good start\xff then bad").unwrap();
-    copydesk()
-        .arg("clean")
+    let path = dir.path().join("old.txt");
+    fs::write(&path, b"He said \x93we will\x94 and left.\n").unwrap();
+    let out = copydesk()
+        .args(["quotes", "--format", "jsonl", "-q"])
         .arg(&path)
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains(format!(
-            "copydesk: {}: not valid UTF-8 (byte 10)",
-            path.display()
-        )));
+        .success()
+        .stderr("");
+    let record = &jsonl(&out.get_output().stdout)[0];
+    assert_eq!(record["quotes"][0]["text"], "we will");
+    let warning = record["warnings"][0].as_str().unwrap();
+    assert!(
+        warning.contains("not valid UTF-8 (byte 8); decoded as Windows-1252"),
+        "{warning}"
+    );
 }
 
 #[test]

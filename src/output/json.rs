@@ -2,7 +2,7 @@
 //! are several. Records are streamed: only the first is held back until the second
 //! shows whether an array is needed.
 
-use super::Sink;
+use super::{Rendered, Sink};
 use crate::record::Record;
 use std::io::{self, Write};
 
@@ -17,7 +17,7 @@ pub fn pretty(record: &Record) -> io::Result<String> {
 /// Writes one pretty JSON value for all records.
 pub struct JsonSink<W: Write> {
     out: W,
-    first: Option<String>,
+    first: Option<Vec<u8>>,
     count: usize,
 }
 
@@ -31,24 +31,24 @@ impl<W: Write> JsonSink<W> {
         }
     }
 
-    fn element(&mut self, pretty: &str) -> io::Result<()> {
-        for (i, line) in pretty.lines().enumerate() {
+    /// Writes `pretty` indented by two spaces, as an array element.
+    fn element(&mut self, pretty: &[u8]) -> io::Result<()> {
+        for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
                 self.out.write_all(b"\n")?;
             }
             self.out.write_all(b"  ")?;
-            self.out.write_all(line.as_bytes())?;
+            self.out.write_all(line)?;
         }
         Ok(())
     }
 }
 
 impl<W: Write> Sink for JsonSink<W> {
-    fn record(&mut self, record: &Record) -> io::Result<()> {
-        let pretty = serde_json::to_string_pretty(record)?;
+    fn write(&mut self, rendered: &Rendered) -> io::Result<()> {
         self.count += 1;
         if self.count == 1 {
-            self.first = Some(pretty);
+            self.first = Some(rendered.body.clone());
             return Ok(());
         }
         if let Some(first) = self.first.take() {
@@ -56,14 +56,14 @@ impl<W: Write> Sink for JsonSink<W> {
             self.element(&first)?;
         }
         self.out.write_all(b",\n")?;
-        self.element(&pretty)
+        self.element(&rendered.body)
     }
 
     fn finish(&mut self) -> io::Result<()> {
         match (self.count, self.first.take()) {
             (0, _) => self.out.write_all(b"[]\n")?,
             (1, Some(first)) => {
-                self.out.write_all(first.as_bytes())?;
+                self.out.write_all(&first)?;
                 self.out.write_all(b"\n")?;
             }
             _ => self.out.write_all(b"\n]\n")?,
@@ -76,7 +76,8 @@ impl<W: Write> Sink for JsonSink<W> {
 mod tests {
     use super::*;
     use crate::analysis::{Options, analyze};
-    use crate::config::{Mode, Offsets};
+    use crate::config::{Format, Mode, Offsets};
+    use crate::output::Renderer;
     use crate::record::{Origin, build};
 
     #[test]
@@ -97,6 +98,7 @@ mod tests {
                 let origin = Origin {
                     source: "s",
                     id: Some("i"),
+                    warnings: &[],
                 };
                 build(Mode::Analyze, origin, t, a, Offsets::Byte)
             })
@@ -104,8 +106,9 @@ mod tests {
         for n in 0..=records.len() {
             let mut out = Vec::new();
             let mut sink = JsonSink::new(&mut out);
+            let renderer = Renderer::new(Format::Json, Mode::Analyze);
             for r in &records[..n] {
-                sink.record(r).unwrap();
+                sink.write(&renderer.record(r).unwrap()).unwrap();
             }
             sink.finish().unwrap();
             let expected = match n {

@@ -1,7 +1,6 @@
 //! JSON Lines: one compact record per line, written as soon as it is ready.
 
-use super::Sink;
-use crate::record::Record;
+use super::{Rendered, Sink};
 use std::io::{self, Write};
 
 /// Writes one compact JSON object per line.
@@ -17,8 +16,8 @@ impl<W: Write> JsonlSink<W> {
 }
 
 impl<W: Write> Sink for JsonlSink<W> {
-    fn record(&mut self, record: &Record) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, record)?;
+    fn write(&mut self, rendered: &Rendered) -> io::Result<()> {
+        self.out.write_all(&rendered.body)?;
         self.out.write_all(b"\n")
     }
 

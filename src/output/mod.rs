@@ -6,29 +6,75 @@ pub mod jsonl;
 pub mod text;
 
 use crate::config::{Format, Mode};
-use crate::record::Record;
+use crate::record::{ErrorRecord, Record};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Where results go, one record at a time.
+/// One result in the output format, rendered on a worker thread and framed by a
+/// [`Sink`] on the writing one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The input it came from, for the text format's `==> SOURCE <==` headers.
+    pub source: String,
+    /// The result itself: text lines, pretty JSON, or one compact JSON object.
+    pub body: Vec<u8>,
+}
+
+/// Renders results in one format for one subcommand.
+#[derive(Debug, Clone, Copy)]
+pub struct Renderer {
+    format: Format,
+    mode: Mode,
+}
+
+impl Renderer {
+    /// A renderer of `format` for `mode`.
+    pub fn new(format: Format, mode: Mode) -> Renderer {
+        Renderer { format, mode }
+    }
+
+    /// Renders one result.
+    pub fn record(&self, record: &Record) -> io::Result<Rendered> {
+        let body = match self.format {
+            Format::Text => text::render(self.mode, record)?,
+            Format::Json => serde_json::to_vec_pretty(record)?,
+            Format::Jsonl => serde_json::to_vec(record)?,
+        };
+        Ok(Rendered {
+            source: record.source.clone(),
+            body,
+        })
+    }
+
+    /// Renders the stand-in for an input that could not be analyzed
+    /// (`--on-error record`).
+    pub fn error(&self, record: &ErrorRecord) -> io::Result<Rendered> {
+        let body = match self.format {
+            Format::Text => format!("Error: {}\n", record.error).into_bytes(),
+            Format::Json => serde_json::to_vec_pretty(record)?,
+            Format::Jsonl => serde_json::to_vec(record)?,
+        };
+        Ok(Rendered {
+            source: record.source.to_string(),
+            body,
+        })
+    }
+}
+
+/// Where rendered results go, in order.
 pub trait Sink {
-    /// Writes (or buffers) one result.
-    fn record(&mut self, record: &Record) -> io::Result<()>;
+    /// Writes (or buffers) one rendered result.
+    fn write(&mut self, rendered: &Rendered) -> io::Result<()>;
     /// Writes whatever closes the output and flushes it.
     fn finish(&mut self) -> io::Result<()>;
 }
 
-/// A sink writing `format` for `mode` to `out`. `headers` asks the text format to
-/// precede each document with `==> SOURCE <==`.
-pub fn sink<'w, W: Write + 'w>(
-    format: Format,
-    mode: Mode,
-    headers: bool,
-    out: W,
-) -> Box<dyn Sink + 'w> {
+/// A sink framing `format` on `out`. `headers` asks the text format to precede each
+/// document with `==> SOURCE <==`.
+pub fn sink<'w, W: Write + 'w>(format: Format, headers: bool, out: W) -> Box<dyn Sink + 'w> {
     match format {
-        Format::Text => Box::new(text::TextSink::new(out, mode, headers)),
+        Format::Text => Box::new(text::TextSink::new(out, headers)),
         Format::Json => Box::new(json::JsonSink::new(out)),
         Format::Jsonl => Box::new(jsonl::JsonlSink::new(out)),
     }

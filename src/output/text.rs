@@ -1,29 +1,39 @@
 //! Plain text for people and pipes: the cleaned text, one sentence per line, one quote
 //! per line, or a readable report, depending on the subcommand.
 
-use super::Sink;
+use super::{Rendered, Sink};
 use crate::config::Mode;
 use crate::record::{QuoteRecord, Record};
 use std::io::{self, Write};
 
-/// Writes records as text.
+/// Writes rendered text results, with a header before each when asked.
 pub struct TextSink<W: Write> {
     out: W,
-    mode: Mode,
     headers: bool,
     written: usize,
 }
 
 impl<W: Write> TextSink<W> {
     /// A sink over `out`; with `headers`, each document starts with `==> SOURCE <==`.
-    pub fn new(out: W, mode: Mode, headers: bool) -> Self {
+    pub fn new(out: W, headers: bool) -> Self {
         TextSink {
             out,
-            mode,
             headers,
             written: 0,
         }
     }
+}
+
+/// The text of one result for `mode`.
+pub fn render(mode: Mode, record: &Record) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match mode {
+        Mode::Clean => clean(&mut out, record)?,
+        Mode::Sentences => sentences(&mut out, record)?,
+        Mode::Quotes => quotes(&mut out, record)?,
+        Mode::Analyze => report(&mut out, record)?,
+    }
+    Ok(out)
 }
 
 /// `s` on one line: every line break becomes a space.
@@ -39,20 +49,15 @@ fn speaker_label(quote: &QuoteRecord) -> String {
 }
 
 impl<W: Write> Sink for TextSink<W> {
-    fn record(&mut self, record: &Record) -> io::Result<()> {
+    fn write(&mut self, rendered: &Rendered) -> io::Result<()> {
         if self.headers {
             if self.written > 0 {
                 writeln!(self.out)?;
             }
-            writeln!(self.out, "==> {} <==", record.source)?;
+            writeln!(self.out, "==> {} <==", rendered.source)?;
         }
         self.written += 1;
-        match self.mode {
-            Mode::Clean => clean(&mut self.out, record),
-            Mode::Sentences => sentences(&mut self.out, record),
-            Mode::Quotes => quotes(&mut self.out, record),
-            Mode::Analyze => report(&mut self.out, record),
-        }
+        self.out.write_all(&rendered.body)
     }
 
     fn finish(&mut self) -> io::Result<()> {
