@@ -2,6 +2,7 @@
 //! and every span is in bounds, on char boundaries, and (for sentences) in order.
 
 use copydesk::analysis::{Options, analyze};
+use copydesk::decode::{Decoded, decode};
 use copydesk::span::Span;
 use proptest::prelude::*;
 
@@ -98,5 +99,35 @@ proptest! {
     #[test]
     fn bom_prefixed_articles(text in article_like()) {
         check(&format!("\u{feff}{text}"), false)?;
+    }
+
+    /// Whatever a scraper saved: decoding never panics, and whatever comes out as
+    /// text goes through the pipeline with valid spans.
+    #[test]
+    fn arbitrary_bytes_decode_and_analyze(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Decoded::Text { text, .. } = decode(bytes) {
+            check(&text, false)?;
+        }
+    }
+
+    /// Article-like text saved as Windows-1252 decodes to the same text.
+    #[test]
+    fn windows_1252_round_trips(text in "[ -~\u{a0}-\u{ff}\u{2019}\u{201c}\u{201d}\u{2014}\n]{1,200}") {
+        let bytes: Vec<u8> = text.chars().map(|c| match c {
+            '\u{2019}' => 0x92,
+            '\u{201c}' => 0x93,
+            '\u{201d}' => 0x94,
+            '\u{2014}' => 0x97,
+            c => u8::try_from(u32::from(c)).unwrap(),
+        }).collect();
+        // Rare byte pairs that happen to be valid UTF-8 are read as UTF-8, rightly.
+        prop_assume!(text.is_ascii() || std::str::from_utf8(&bytes).is_err());
+        match decode(bytes.clone()) {
+            Decoded::Text { text: decoded, warning } => {
+                prop_assert_eq!(&decoded, &text);
+                prop_assert_eq!(warning.is_some(), std::str::from_utf8(&bytes).is_err());
+            }
+            Decoded::Binary(why) => prop_assert!(false, "binary: {}", why),
+        }
     }
 }
