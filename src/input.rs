@@ -9,7 +9,9 @@ use crate::config::Reading;
 use crate::decode::{self, Decoded};
 use anyhow::{Context, anyhow};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -405,6 +407,53 @@ impl Iterator for Lines {
     }
 }
 
+/// The names of the two fields a record is read for.
+struct Wanted<'r> {
+    text: &'r str,
+    id: &'r str,
+}
+
+/// The values of those fields, when present.
+struct Fields {
+    text: Option<Value>,
+    id: Option<Value>,
+}
+
+impl<'de> DeserializeSeed<'de> for Wanted<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+/// Reads an object keeping only the wanted fields: the others (often large: gold
+/// annotations, HTML) are skipped without being built.
+impl<'de> Visitor<'de> for Wanted<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields {
+            text: None,
+            id: None,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.text {
+                fields.text = Some(map.next_value()?);
+            } else if key == self.id {
+                fields.id = Some(map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(fields)
+    }
+}
+
 /// Parses one JSON Lines record into a document. A line that is not UTF-8 is read
 /// as Windows-1252, with a warning, like a text file.
 pub fn parse_record(raw: RawLine, reading: &Reading) -> Result<Document, Unread> {
@@ -413,12 +462,20 @@ pub fn parse_record(raw: RawLine, reading: &Reading) -> Result<Document, Unread>
         Decoded::Binary(why) => return Err(Unread::failed(&at, why)),
         Decoded::Text { text, warning } => (text, warning.into_iter().collect()),
     };
-    let value: Value =
-        serde_json::from_str(&line).map_err(|e| Unread::failed(&at, format!("bad JSON: {e}")))?;
-    let Value::Object(mut object) = value else {
-        return Err(Unread::failed(&at, "not a JSON object"));
+    let wanted = Wanted {
+        text: &reading.text_field,
+        id: &reading.id_field,
     };
-    let id = match object.remove(&reading.id_field) {
+    let mut reader = serde_json::Deserializer::from_str(&line);
+    let fields = wanted
+        .deserialize(&mut reader)
+        .and_then(|fields| reader.end().map(|()| fields))
+        .map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => Unread::failed(&at, "not a JSON object"),
+            _ => Unread::failed(&at, format!("bad JSON: {e}")),
+        })?;
+    let Fields { text, id } = fields;
+    let id = match id {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(id),
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -427,7 +484,7 @@ pub fn parse_record(raw: RawLine, reading: &Reading) -> Result<Document, Unread>
             return Err(Unread::failed(&at, problem));
         }
     };
-    let text = match object.remove(&reading.text_field) {
+    let text = match text {
         Some(Value::String(text)) => text,
         other => {
             let problem = match other {
@@ -492,6 +549,39 @@ mod tests {
         assert!(got[2].as_ref().unwrap_err().starts_with("in:4: bad JSON"));
         assert_eq!((ok(3).id.as_deref(), ok(3).source.as_str()), (None, "in:5"));
         assert_eq!(got[4].as_ref().unwrap_err(), "in:6: no \"text\" field");
+    }
+
+    #[test]
+    fn only_objects_with_a_text_string_are_records() {
+        let table = [
+            (
+                r#"{"meta":{"a":[1,{"text":"inner"}]},"text":"T","id":"x"}"#,
+                Ok("T"),
+            ),
+            (r#"{"text":"first","text":"last"}"#, Ok("last")),
+            (r#"{"text":"a\nb \u201c"}"#, Ok("a\nb \u{201c}")),
+            ("[1,2]", Err("in:1: not a JSON object")),
+            (r#""text""#, Err("in:1: not a JSON object")),
+            ("42", Err("in:1: not a JSON object")),
+            (r#"{"text":5}"#, Err("in:1: field \"text\" is not a string")),
+            (
+                r#"{"text":"a","id":[1]}"#,
+                Err("in:1: field \"id\" is not a string or a number"),
+            ),
+        ];
+        for (line, expected) in table {
+            let got = records(line, 1000).remove(0);
+            match expected {
+                Ok(text) => assert_eq!(got.map(|d| d.text), Ok(text.to_string()), "{line}"),
+                Err(message) => assert_eq!(got.map(|d| d.text), Err(message.to_string()), "{line}"),
+            }
+        }
+        let trailing = records(r#"{"text":"a"} x"#, 1000).remove(0);
+        assert!(
+            trailing
+                .unwrap_err()
+                .starts_with("in:1: bad JSON: trailing characters")
+        );
     }
 
     #[test]
