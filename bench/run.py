@@ -71,17 +71,63 @@ def log(msg):
 
 
 # ------------------------------------------------------------------ processes
+def _find_gnu_time():
+    """GNU time reports the max RSS of the command alone. A child forked straight from this
+    Python process would not do: Linux carries the parent's RSS high-water mark across
+    fork and exec into the child's ru_maxrss, so every child would seem to need as much
+    memory as the bench driver itself."""
+    path = "/usr/bin/time"
+    if not os.access(path, os.X_OK):
+        return None
+    try:
+        with tempfile.NamedTemporaryFile() as f:
+            r = subprocess.run([path, "-f", "%M", "-o", f.name, "true"], capture_output=True, timeout=60)
+            if r.returncode == 0 and f.read().strip().isdigit():
+                return path
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return None
+
+
+GNU_TIME = _find_gnu_time()
+RSS_METHOD = "GNU time %M" if GNU_TIME else "VmHWM sampled every 5 ms"
+
+
+def _sample_hwm(pid, box, done):
+    """Without GNU time: read the child's VmHWM (its own high-water mark, reset by exec)
+    until it exits; the last few milliseconds of its life can be missed."""
+    path = "/proc/%d/status" % pid
+    while not done.is_set():
+        try:
+            with open(path) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        box[0] = max(box[0], int(line.split()[1]))
+                        break
+        except (OSError, ValueError):
+            return
+        done.wait(0.005)
+
+
 def run_measured(cmd, stdin_path=None, stdin_repeat=1, stdout=subprocess.DEVNULL, timeout=None,
                  env=None):
     """Run cmd with stdin from stdin_path (repeated stdin_repeat times through a pipe when
-    > 1); return wall and CPU seconds, max RSS (KiB, from wait4) and the exit code."""
+    > 1); return wall and CPU seconds (CPU from wait4, the command and its children), max
+    RSS of the command in KiB (see _find_gnu_time) and the exit code."""
     stdin_file = open(stdin_path, "rb") if stdin_path and stdin_repeat == 1 else None
     errf = tempfile.TemporaryFile()
+    rssf = tempfile.NamedTemporaryFile(delete=False) if GNU_TIME else None
+    full = [GNU_TIME, "-f", "%M", "-o", rssf.name, "--"] + list(cmd) if GNU_TIME else list(cmd)
+    hwm, done = [0], threading.Event()
     try:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=stdin_file if stdin_file else
+        proc = subprocess.Popen(full, stdin=stdin_file if stdin_file else
                                 (subprocess.PIPE if stdin_path else subprocess.DEVNULL),
                                 stdout=stdout, stderr=errf, env=env)
+        sampler = None
+        if not GNU_TIME:
+            sampler = threading.Thread(target=_sample_hwm, args=(proc.pid, hwm, done), daemon=True)
+            sampler.start()
         feeder = None
         if stdin_path and stdin_file is None:
             def feed():
@@ -103,28 +149,57 @@ def run_measured(cmd, stdin_path=None, stdin_repeat=1, stdout=subprocess.DEVNULL
             killer.start()
         _, status, ru = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
+        done.set()
         if killer:
             killer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if feeder:
             feeder.join()
+        if sampler:
+            sampler.join()
         errf.seek(0)
         err = errf.read().decode("utf-8", "replace")
+        maxrss = hwm[0]
+        if rssf:
+            with open(rssf.name, encoding="utf-8", errors="replace") as f:
+                lines = [l.strip() for l in f if l.strip()]
+            maxrss = int(lines[-1]) if lines and lines[-1].isdigit() else 0
     finally:
         errf.close()
         if stdin_file:
             stdin_file.close()
-    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kb": ru.ru_maxrss,
+        if rssf:
+            rssf.close()
+            os.unlink(rssf.name)
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kb": maxrss,
             "rc": proc.returncode, "stderr": err[-600:]}
 
 
 def git_describe():
+    """HEAD's short hash, with '+changes' when the sources that make the binary differ
+    from it (bench/ and docs do not count)."""
     try:
-        out = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
-                             capture_output=True, text=True, timeout=20)
-        return out.stdout.strip() or None
+        head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=20).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--", "src", "rules",
+                                "Cargo.toml", "Cargo.lock"],
+                               capture_output=True, text=True, timeout=20).stdout.strip()
+        return (head + ("+changes" if dirty else "")) or None
     except (OSError, subprocess.SubprocessError):
         return None
+
+
+def stale_binary(binary):
+    """True when a file of src/, rules/ or Cargo.* is newer than the binary."""
+    try:
+        built = os.path.getmtime(binary)
+    except OSError:
+        return False
+    paths = [os.path.join(ROOT, "Cargo.toml"), os.path.join(ROOT, "Cargo.lock")]
+    for top in ("src", "rules"):
+        for d, _, files in os.walk(os.path.join(ROOT, top)):
+            paths.extend(os.path.join(d, f) for f in files)
+    return any(os.path.exists(p) and os.path.getmtime(p) > built for p in paths)
 
 
 # ------------------------------------------------------------------ corpus
@@ -212,7 +287,14 @@ def validate_copydesk(binary, corpus):
 
 
 def ensure_binary(args):
+    if args.build:
+        log("cargo build --release")
+        if subprocess.run(["cargo", "build", "--release"], cwd=ROOT).returncode != 0:
+            raise SystemExit("bench: cargo build --release failed")
     if os.path.exists(args.bin):
+        if stale_binary(args.bin):
+            log("warning: %s is older than the sources (src/, rules/, Cargo.*): "
+                "cargo build --release, or --build" % args.bin)
         return
     if not args.bin_is_default:
         raise SystemExit("bench: no binary at %s" % args.bin)
@@ -435,7 +517,7 @@ def print_table(res, args):
         rows.append(("reference", "wc -w", fmt_rate(wc["median"]),
                      "%s-%s" % (fmt_rate(wc["min"]), fmt_rate(wc["max"])), "-",
                      fmt_rate(wc["mb_per_cpu_s"]), "%.1f" % wc["maxrss_mb"],
-                     "the same %.1f MB file, LC_ALL=%s" % (wc["mb"], res["wc_locale"])))
+                     "the same %.1f MB file, locale %s" % (wc["mb"], res["wc_locale"])))
     for task in TASKS:
         keys = ["%s-j1" % task] + (["analyze-jdefault"] if task == "analyze" else [])
         base = cd.get("%s-j1" % task, {}).get("median")
@@ -474,9 +556,11 @@ def print_table(res, args):
     widths = [max(len(str(r[i])) for r in rows + [hdr]) for i in range(len(hdr))]
     line = "  ".join("%%-%ds" % w for w in widths[:-1]) + "  %s"
     print(line % hdr)
-    print(line % tuple("-" * w for w in widths[:-1]) + "-" * min(widths[-1], 40))
+    print(line % (tuple("-" * w for w in widths[:-1]) + ("-" * min(widths[-1], 40),)))
     for r in rows:
         print(line % r)
+    print("MB/cpu-s: MB per CPU second (user + sys, median), less sensitive than wall-clock to "
+          "other work on the machine. RSS MB: max resident set of the process (%s)." % RSS_METHOD)
     if res["peers"]:
         print("Peers: only each peer's own call on each text is timed (no JSON parsing, no "
               "output, no model loading), which flatters them; a peer's RSS is its Python "
@@ -521,14 +605,14 @@ def evaluate_targets(res, args):
     lin = res.get("linearity")
     if lin:
         limit = TARGET_LINEARITY_SLACK * lin["size_ratio"]
-        targets.append(("linearity: analyze -j1 time %.4g MB / %.4g MB <= %.1fx" % (
+        targets.append(("linearity: analyze -j1 time, %.1f MB / %.1f MB <= %.1fx" % (
             lin["big_mb"], lin["small_mb"], limit), "%.2fx" % lin["time_ratio"] if lin["time_ratio"] else "-",
             None if lin["time_ratio"] is None else lin["time_ratio"] <= limit))
     for key, label in (("j1", "-j1"), ("jdefault", "-j%d (default)" % res["cpus"])):
         m = res.get("memory", {}).get(key)
         if m is None:
             continue
-        name = "max RSS, analyze %s over a %g MB stream <= %g MB" % (label, res["memory"]["stream_mb"], TARGET_RSS_MB)
+        name = "max RSS, analyze %s, %.0f MB stream <= %g MB" % (label, res["memory"]["stream_mb"], TARGET_RSS_MB)
         if "error" in m:
             targets.append((name, m["error"][:60], False))
         else:
@@ -557,6 +641,8 @@ def parse_args():
     ap.add_argument("--bin", default=None,
                     help="copydesk binary (default: $CARGO_TARGET_DIR or target/, /release/copydesk; "
                          "built with cargo build --release when missing)")
+    ap.add_argument("--build", action="store_true",
+                    help="run cargo build --release first (with the default --bin)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs of each command (default 5)")
     ap.add_argument("--size-mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     ap.add_argument("--stream-mb", type=float, default=100.0,
@@ -619,7 +705,7 @@ def main():
         big, small = build_corpus(sources, args.size_mb, os.path.join(BENCH, "corpus"))
         res["corpus"] = {"big": {k: v for k, v in big.items() if k != "abspath"},
                          "small": {k: v for k, v in small.items() if k != "abspath"}}
-        log("corpus %s: %d docs, %.1f MB (%.1f MB of text, the %d source texts %d times over)" % (
+        log("corpus %s: %d docs, %.1f MB (%.1f MB of text; %d source texts, %d pass(es))" % (
             big["path"], big["docs"], big["bytes"] / 1e6, big["text_bytes"] / 1e6, len(sources),
             big["repeats"]))
 
