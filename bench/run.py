@@ -41,8 +41,10 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
-VENV_PY = os.path.join(BENCH, ".venv", "bin", "python")
-BASELINE = os.path.join(BENCH, "baseline.json")
+# BENCH_PYTHON: another interpreter that has the peers installed.
+VENV_PY = os.environ.get("BENCH_PYTHON") or os.path.join(BENCH, ".venv", "bin", "python")
+DEFAULT_BASELINE = os.path.join(BENCH, "baseline.json")
+BASELINE = DEFAULT_BASELINE  # --baseline
 
 sys.path.insert(0, BENCH)
 import peers as peer_defs  # noqa: E402 - only the standard library at import time
@@ -350,10 +352,10 @@ def run_peers(args, corpus):
             raise SystemExit("bench: unknown peer(s) %s; known: %s" % (", ".join(unknown), ", ".join(names)))
         names = wanted
     results = {}
-    if not os.path.exists(VENV_PY):
+    if not shutil.which(VENV_PY):
         for name in names:
             results[name] = {"task": peer_defs.PEERS[name][0],
-                             "error": "no bench/.venv: run python3 bench/run.py --setup"}
+                             "error": "no %s: run python3 bench/run.py --setup" % os.path.relpath(VENV_PY, ROOT)}
         return results
     for name in names:
         task = peer_defs.PEERS[name][0]
@@ -489,8 +491,8 @@ def compare_scores(vals, baseline):
 
 def print_scores(rows, baseline):
     rec = (baseline or {}).get("recorded", {})
-    print("\nDev-set scores (../shared/eval) against bench/baseline.json%s" %
-          (" (recorded %s, %s)" % (rec.get("date"), rec.get("commit")) if rec else " (none yet)"))
+    print("\nDev-set scores (../shared/eval) against %s%s" % (os.path.relpath(BASELINE, ROOT),
+          " (recorded %s, %s)" % (rec.get("date"), rec.get("commit")) if rec else " (none yet)"))
     print("  %-42s %8s %9s %7s  %s" % ("score", "now", "baseline", "delta", "status"))
     for _, label, v, b, d, status in rows:
         print("  %-42s %8s %9s %7s  %s" % (label, "-" if v is None else v, "-" if b is None else b,
@@ -519,19 +521,23 @@ def print_table(res, args):
                      fmt_rate(wc["mb_per_cpu_s"]), "%.1f" % wc["maxrss_mb"],
                      "the same %.1f MB file, locale %s" % (wc["mb"], res["wc_locale"])))
     for task in TASKS:
-        keys = ["%s-j1" % task] + (["analyze-jdefault"] if task == "analyze" else [])
+        keys = ["%s-j1" % task] + {"analyze": ["analyze-jdefault"],
+                                     "sentences": ["sentences-kb-j1"]}.get(task, [])
         base = cd.get("%s-j1" % task, {}).get("median")
         for key in keys:
             r = cd.get(key)
             if r is None:
                 continue
-            label = "copydesk -j1" if key.endswith("-j1") else "copydesk -j%d (default)" % res["cpus"]
+            label = {"analyze-jdefault": "copydesk -j%d (default)" % res["cpus"],
+                     "sentences-kb-j1": "copydesk -j1 --keep-boilerplate"}.get(key, "copydesk -j1")
             if "error" in r:
                 rows.append((task, label, "-", "-", "-", "-", "-", "failed: " + r["error"]))
                 continue
             note = "same file as wc -w"
             if key == "analyze-jdefault":
                 note = "default threads; ratio vs -j1"
+            elif key == "sentences-kb-j1":
+                note = "no cleaning: segmentation alone, as sbd_eval.py runs it"
             rows.append((task, label, fmt_rate(r["median"]),
                          "%s-%s" % (fmt_rate(r["min"]), fmt_rate(r["max"])),
                          "%.2fx" % (r["median"] / base) if base else "-",
@@ -563,8 +569,8 @@ def print_table(res, args):
           "other work on the machine. RSS MB: max resident set of the process (%s)." % RSS_METHOD)
     if res["peers"]:
         print("Peers: only each peer's own call on each text is timed (no JSON parsing, no "
-              "output, no model loading), which flatters them; a peer's RSS is its Python "
-              "process with its models.")
+              "output, no model loading), which flatters them; a peer's RSS is its whole Python "
+              "process, with its models and the corpus's texts in memory.")
 
 
 def evaluate_targets(res, args):
@@ -666,6 +672,8 @@ def parse_args():
                     help="create bench/.venv and pip install the peers (bench/setup.sh), then exit")
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"),
                     help="the shared folder with dev/ and eval/ (default: ../shared)")
+    ap.add_argument("--baseline", default=DEFAULT_BASELINE,
+                    help="the scores file to compare with or write (default bench/baseline.json)")
     ap.add_argument("--json", help="also write every figure as JSON to this file")
     args = ap.parse_args()
     args.bin_is_default = args.bin is None
@@ -679,7 +687,9 @@ def parse_args():
 
 
 def main():
+    global BASELINE
     args = parse_args()
+    BASELINE = os.path.abspath(args.baseline)
     json_out = os.path.abspath(args.json) if args.json else None
     os.chdir(ROOT)
     if args.setup:
@@ -719,6 +729,9 @@ def main():
         for task in TASKS:
             if not problems[task]:
                 configs["%s-j1" % task] = (copydesk_cmd(args.bin, task, 1), big, None)
+        if not problems["sentences"]:
+            configs["sentences-kb-j1"] = (copydesk_cmd(args.bin, "sentences", 1) + ["--keep-boilerplate"],
+                                          big, None)
         if not problems["analyze"]:
             configs["analyze-jdefault"] = (copydesk_cmd(args.bin, "analyze", None), big, None)
             if not args.no_linearity:
@@ -781,7 +794,7 @@ def main():
         print_scores(rows, baseline)
         res["scores"] = {"values": vals, "raw": raw, "regressed": fell}
         if baseline is None:
-            print("  no bench/baseline.json yet: python3 bench/run.py --update-baseline writes one")
+            print("  no %s yet: python3 bench/run.py --update-baseline writes one" % os.path.relpath(BASELINE, ROOT))
         if fell:
             print("  a score fell below the baseline: FAIL")
             status = max(status, 1)
