@@ -18,8 +18,8 @@ What is measured (MB = 10^6 bytes, always bytes of the JSON Lines corpus):
     sentences, quotes, clean and analyze, and analyze with the default threads;
   - each peer (bench/peers.py) on the same records, timing only its own calls;
   - linearity: analyze -j1 on a prefix of a tenth of the corpus against the whole;
-  - memory: max RSS (wait4) of analyze -j1 and default threads over a --stream-mb stream
-    made by repeating the corpus into copydesk's standard input.
+  - memory: max RSS (GNU time's %M) of analyze -j1 and default threads over a
+    --stream-mb stream made by repeating the corpus into copydesk's standard input.
 Timings are wall-clock medians of --runs runs (min-max shown); the runs of copydesk and
 wc -w are interleaved, round by round, so a change of machine load hits them alike.
 
@@ -70,6 +70,12 @@ SCORES = {
 
 def log(msg):
     print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+def die(msg):
+    """The bench itself cannot go on: exit status 2."""
+    log(msg)
+    sys.exit(2)
 
 
 # ------------------------------------------------------------------ processes
@@ -215,7 +221,7 @@ def read_sources(shared):
                     rec = json.loads(line)
                     docs.append((rec["id"], rec["text"]))
     if not docs:
-        raise SystemExit("bench: no texts in %s/dev/quotes" % shared)
+        die("no texts in %s/dev/quotes" % shared)
     return docs
 
 
@@ -292,18 +298,18 @@ def ensure_binary(args):
     if args.build:
         log("cargo build --release")
         if subprocess.run(["cargo", "build", "--release"], cwd=ROOT).returncode != 0:
-            raise SystemExit("bench: cargo build --release failed")
+            die("cargo build --release failed")
     if os.path.exists(args.bin):
         if stale_binary(args.bin):
             log("warning: %s is older than the sources (src/, rules/, Cargo.*): "
                 "cargo build --release, or --build" % args.bin)
         return
     if not args.bin_is_default:
-        raise SystemExit("bench: no binary at %s" % args.bin)
+        die("no binary at %s" % args.bin)
     log("%s is missing: cargo build --release" % args.bin)
     r = subprocess.run(["cargo", "build", "--release"], cwd=ROOT)
     if r.returncode != 0 or not os.path.exists(args.bin):
-        raise SystemExit("bench: cargo build --release failed")
+        die("cargo build --release failed")
 
 
 # ------------------------------------------------------------------ statistics
@@ -344,13 +350,7 @@ def measure_rounds(configs, runs):
 
 # ------------------------------------------------------------------ peers
 def run_peers(args, corpus):
-    names = list(peer_defs.PEERS)
-    if args.peers:
-        wanted = [p.strip() for p in args.peers.split(",") if p.strip()]
-        unknown = [p for p in wanted if p not in peer_defs.PEERS]
-        if unknown:
-            raise SystemExit("bench: unknown peer(s) %s; known: %s" % (", ".join(unknown), ", ".join(names)))
-        names = wanted
+    names = args.peer_names
     results = {}
     if not shutil.which(VENV_PY):
         for name in names:
@@ -411,10 +411,10 @@ def run_scores(args):
     vals, raw = {}, {}
 
     def call(cmd):
-        log("score: " + " ".join(os.path.relpath(c, ROOT) if os.path.isabs(c) else c for c in cmd[1:3]))
+        log("score: " + os.path.basename(cmd[1]))
         r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=3600)
         if r.returncode != 0:
-            raise SystemExit("bench: %s failed (exit %d): %s" % (cmd[1], r.returncode, r.stderr[-800:]))
+            die("%s failed (exit %d): %s" % (cmd[1], r.returncode, r.stderr[-800:]))
         return r.stdout
 
     out = call([py, os.path.join(ev, "quotes_eval.py"), "--system", "copydesk", "--bin", args.bin,
@@ -632,11 +632,13 @@ def print_targets(targets, res):
     for name, value, ok in targets:
         print("  %-*s  %-34s %s" % (w, name, value, "PASS" if ok else "FAIL" if ok is False else "n/a"))
     mem = res.get("memory", {})
-    for key in ("j1", "jdefault"):
+    for key, label in (("j1", "-j1"), ("jdefault", "default threads")):
         m = mem.get(key)
         if m and "error" not in m:
-            print("  (%s stream at %s: %.2f MB/s, %.1f s)" % (key, "-j1" if key == "j1" else "default threads",
-                                                          m["mb"] / m["wall"], m["wall"]))
+            on_corpus = res["copydesk"].get("analyze-" + key, {}).get("maxrss_mb")
+            print("  (the %.0f MB stream at %s: %.2f MB/s in %.1f s; peak RSS %s on the %.1f MB corpus)" % (
+                m["mb"], label, m["mb"] / m["wall"], m["wall"],
+                "-" if on_corpus is None else "%.1f MB" % on_corpus, res["corpus"]["big"]["bytes"] / 1e6))
 
 
 # ------------------------------------------------------------------ main
@@ -679,6 +681,12 @@ def parse_args():
     args.bin_is_default = args.bin is None
     args.bin = os.path.abspath(args.bin or default_bin)
     args.shared = os.path.abspath(args.shared)
+    args.peer_names = list(peer_defs.PEERS)
+    if args.peers:
+        args.peer_names = [p.strip() for p in args.peers.split(",") if p.strip()]
+        unknown = [p for p in args.peer_names if p not in peer_defs.PEERS]
+        if unknown:
+            ap.error("unknown peer(s) %s; known: %s" % (", ".join(unknown), ", ".join(peer_defs.PEERS)))
     if args.runs < 1:
         ap.error("--runs must be at least 1")
     if args.size_mb <= 0:
