@@ -47,6 +47,7 @@ DEFAULT_BASELINE = os.path.join(BENCH, "baseline.json")
 BASELINE = DEFAULT_BASELINE  # --baseline
 
 sys.path.insert(0, BENCH)
+sys.dont_write_bytecode = True  # no bench/__pycache__
 import peers as peer_defs  # noqa: E402 - only the standard library at import time
 
 TASKS = ["sentences", "quotes", "clean", "analyze"]
