@@ -27,6 +27,10 @@ impl Bounds {
 /// Runs `work` over every job of `jobs` on `pool` and passes each result to `emit`,
 /// in job order. `weight` is a job's size in bytes, for the batch bound. Stops at
 /// the first error `emit` returns.
+///
+/// With more than one thread, the calling thread writes the results of one batch and
+/// reads the next while the pool works on the current one, so reading and writing
+/// cost no worker time.
 pub fn ordered<J, R, E>(
     pool: &ThreadPool,
     bounds: Bounds,
@@ -39,25 +43,43 @@ where
     J: Send,
     R: Send,
 {
-    let mut jobs = jobs.into_iter().peekable();
-    let mut batch = Vec::new();
-    while jobs.peek().is_some() {
-        let mut bytes = 0usize;
-        while batch.len() < bounds.jobs && bytes < bounds.bytes {
-            let Some(job) = jobs.next() else { break };
-            bytes += weight(&job);
-            batch.push(job);
-        }
-        let results: Vec<R> = if pool.current_num_threads() <= 1 {
-            batch.drain(..).map(&work).collect()
-        } else {
-            pool.install(|| batch.par_drain(..).map(&work).collect())
-        };
-        for result in results {
-            emit(result)?;
-        }
+    let mut jobs = jobs.into_iter();
+    if pool.current_num_threads() <= 1 {
+        return jobs.try_for_each(|job| emit(work(job)));
     }
-    Ok(())
+    let mut next = take(&mut jobs, bounds, &weight);
+    let mut done: Vec<R> = Vec::new();
+    while !next.is_empty() {
+        let current = std::mem::take(&mut next);
+        let mut results = Vec::new();
+        let mut emitted = Ok(());
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| results = current.into_par_iter().map(&work).collect());
+            emitted = done.drain(..).try_for_each(&mut emit);
+            if emitted.is_ok() {
+                next = take(&mut jobs, bounds, &weight);
+            }
+        });
+        emitted?;
+        done = results;
+    }
+    done.into_iter().try_for_each(emit)
+}
+
+/// The next batch of `jobs`: up to the job count or the byte weight of `bounds`.
+fn take<J>(
+    jobs: &mut impl Iterator<Item = J>,
+    bounds: Bounds,
+    weight: impl Fn(&J) -> usize,
+) -> Vec<J> {
+    let mut batch = Vec::new();
+    let mut bytes = 0usize;
+    while batch.len() < bounds.jobs && bytes < bounds.bytes {
+        let Some(job) = jobs.next() else { break };
+        bytes += weight(&job);
+        batch.push(job);
+    }
+    batch
 }
 
 #[cfg(test)]
@@ -128,5 +150,21 @@ mod tests {
             },
         );
         assert_eq!((result, seen), (Err(9), 10));
+        let mut seen_alone = 0;
+        let alone = ordered(
+            &pool(1),
+            Bounds {
+                jobs: 4,
+                bytes: 100,
+            },
+            0..100,
+            |_| 1,
+            |j| j,
+            |j| {
+                seen_alone += 1;
+                if j == 9 { Err(j) } else { Ok(()) }
+            },
+        );
+        assert_eq!((alone, seen_alone), (Err(9), 10));
     }
 }
