@@ -15,9 +15,11 @@ pub enum AbbrevClass {
     Reference,
     /// Inside a sentence; never ends one.
     Inline,
-    /// Ends a sentence before a number or a capitalised word that does not
-    /// continue the phrase.
+    /// Ends a sentence before a capitalised word that does not continue the phrase.
     Ordinary,
+    /// A time or era after a figure ("6 p.m.", "44 B.C."): ordinary, and a figure
+    /// after it opens a new sentence.
+    Time,
     /// Usually modifies the next word; ends a sentence only before a sentence starter.
     Adjectival,
 }
@@ -56,6 +58,7 @@ pub static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevClass>> = LazyLock::new
                 "reference" => AbbrevClass::Reference,
                 "inline" => AbbrevClass::Inline,
                 "ordinary" => AbbrevClass::Ordinary,
+                "time" => AbbrevClass::Time,
                 "adjectival" => AbbrevClass::Adjectival,
                 _ => return None,
             };

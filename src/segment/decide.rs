@@ -22,8 +22,10 @@ enum Before {
     Reference,
     /// Never ends a sentence.
     Inline,
-    /// Ends a sentence before a figure or a capitalised word that does not continue it.
+    /// Ends a sentence before a capitalised word that does not continue it.
     Ordinary,
+    /// Ordinary, and a figure after it opens a new sentence.
+    Time,
     /// A unit after a figure: like ordinary, but a second measure may follow.
     Unit,
     /// Modifies the next word ("U.S. Army", "W. Bush"): ends a sentence only before a
@@ -37,7 +39,13 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
     let Some(next_at) = run.next else {
         return true;
     };
-    let next = words::word_at(text, next_at);
+    let mut next = words::word_at(text, next_at);
+    if next.end > next_at && matches!(next.first, Some('.' | '…')) {
+        // a quotation that opens with an ellipsis: the word after it decides
+        let rest = &text[next.end..];
+        let after = rest.trim_start_matches(['.', '…', ' ']);
+        next = words::word_at(text, text.len() - after.len());
+    }
     let Some(first) = next.first else {
         return true;
     };
@@ -71,12 +79,9 @@ fn period_ends_sentence(text: &str, sentence_start: usize, mark: usize, next: Ne
         // period was inside one ("[page. 42]")
         Before::Plain => !(next_is_number && text[next.end..].starts_with([')', ']'])),
         Before::Title | Before::Inline => false,
-        Before::Reference if next_is_number => false,
-        Before::Unit if next_is_number => false,
-        Before::Ordinary | Before::Reference | Before::Unit => {
-            if next_is_number {
-                return true;
-            }
+        Before::Time if next_is_number => true,
+        Before::Ordinary | Before::Reference | Before::Unit if next_is_number => false,
+        Before::Ordinary | Before::Reference | Before::Unit | Before::Time => {
             if with_key(next.word, |w| ABBREVIATION_FOLLOWERS.contains(w)) {
                 return false;
             }
@@ -94,7 +99,7 @@ fn period_ends_sentence(text: &str, sentence_start: usize, mark: usize, next: Ne
 /// What the token before a period is, in its context.
 fn before(text: &str, sentence_start: usize, token: Token) -> Before {
     let shape = words::shape(token.word);
-    if matches!(shape, Shape::Empty | Shape::Number) {
+    if token.closed || matches!(shape, Shape::Empty | Shape::Number) {
         return Before::Plain;
     }
     let previous = || {
@@ -108,12 +113,15 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
     match with_key(token.word, |w| ABBREVIATIONS.get(w).copied()) {
         Some(AbbrevClass::Title) => Before::Title,
         Some(AbbrevClass::Either) => {
-            let after_name = previous()
+            // "Main St.", "5th St." close a name; "The St. Paul", "in St. Louis" open one
+            let previous = previous();
+            let after_name = previous
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !is_starter(previous);
             if after_name {
-                Before::Ordinary
+                Before::Modifier
             } else {
                 Before::Title
             }
@@ -121,6 +129,7 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
         Some(AbbrevClass::Reference) => Before::Reference,
         Some(AbbrevClass::Inline) => Before::Inline,
         Some(AbbrevClass::Ordinary) => Before::Ordinary,
+        Some(AbbrevClass::Time) => Before::Time,
         Some(AbbrevClass::Adjectival) => Before::Modifier,
         None if matches!(shape, Shape::Initial | Shape::Dotted) => Before::Modifier,
         None => Before::Plain,
@@ -147,9 +156,8 @@ fn fronted_phrase(text: &str, sentence_start: usize, mark: usize) -> bool {
     );
     let window = &text[lower..mark];
     let clause_break = window
-        .match_indices([':', ';'])
-        .filter(|&(i, _)| window[i + 1..].starts_with(char::is_whitespace))
-        .last();
+        .rmatch_indices([':', ';'])
+        .find(|&(i, _)| window[i + 1..].starts_with(char::is_whitespace));
     let clause = match clause_break {
         Some((i, _)) => &window[i + 1..],
         None if lower == sentence_start => window,

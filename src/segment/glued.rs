@@ -7,8 +7,8 @@ use crate::rules::ABBREVIATIONS;
 
 /// Top-level domains that look like a capitalised word after a period ("Amazon.Com").
 const DOMAINS: &[&str] = &[
-    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "us",
-    "ca", "de", "fr", "au", "eu", "news", "online",
+    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "us", "ca",
+    "de", "fr", "au", "eu", "news", "online",
 ];
 
 /// True when the period at `dot`, with no space after it, ends a sentence: a plain
@@ -61,7 +61,11 @@ mod tests {
 
     /// (text, whether its first period ends a sentence, why)
     const CASES: &[(&str, bool, &str)] = &[
-        ("Hello world.Today is Tuesday.", true, "a word and a capitalised word"),
+        (
+            "Hello world.Today is Tuesday.",
+            true,
+            "a word and a capitalised word",
+        ),
         ("bought 1,000.That is a lot.", true, "a figure before"),
         ("Tuesday.Mr. Smith", true, "a title after"),
         ("Mail Jane.Doe@example.com now", false, "an e-mail address"),

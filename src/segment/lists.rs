@@ -97,14 +97,16 @@ fn parse(s: &str) -> Option<(Marker, usize)> {
     } else {
         return None;
     };
-    s[label + len..].starts_with(char::is_whitespace).then_some((
-        Marker {
-            value,
-            alphabetic,
-            delimiter,
-        },
-        label + len,
-    ))
+    s[label + len..]
+        .starts_with(char::is_whitespace)
+        .then_some((
+            Marker {
+                value,
+                alphabetic,
+                delimiter,
+            },
+            label + len,
+        ))
 }
 
 #[cfg(test)]
@@ -127,7 +129,10 @@ mod tests {
         let Some((a, _)) = marker_at("a. Red", 0, 6, None) else {
             panic!("no marker in \"a. Red\"");
         };
-        assert!(marker_at("b. Blue", 0, 7, Some(a.next())).is_some(), "unless b is next");
+        assert!(
+            marker_at("b. Blue", 0, 7, Some(a.next())).is_some(),
+            "unless b is next"
+        );
         assert_eq!(opens("2016. It was"), None, "a year");
         assert_eq!(opens("1.5 percent"), None, "a decimal");
         assert_eq!(opens("a.m. is early"), None, "an abbreviation");

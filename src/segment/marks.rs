@@ -92,8 +92,7 @@ pub fn run_at(text: &str, at: usize, limit: usize, open: Open) -> Run {
             }
             end = at + i + c.len_utf8();
             chars.next();
-        } else if matches!(c, ' ' | '\u{a0}') && rest[i + c.len_utf8()..].starts_with(is_terminal)
-        {
+        } else if matches!(c, ' ' | '\u{a0}') && rest[i + c.len_utf8()..].starts_with(is_terminal) {
             chars.next();
         } else {
             break;
@@ -189,21 +188,105 @@ mod tests {
     /// (text, the run, its kind, what follows, why)
     const RUNS: &[(&str, &str, Kind, Option<&str>, &str)] = &[
         ("end. Next", ".", Kind::Period, Some("Next"), "one period"),
-        ("end?! Next", "?!", Kind::Strong, Some("Next"), "repeated marks"),
-        ("end ! ! ! Next", "! ! !", Kind::Strong, Some("Next"), "spaced marks"),
-        ("end... next", "...", Kind::Ellipsis, Some("next"), "three dots"),
-        ("end . . . next", ". . .", Kind::Ellipsis, Some("next"), "spaced dots"),
+        (
+            "end?! Next",
+            "?!",
+            Kind::Strong,
+            Some("Next"),
+            "repeated marks",
+        ),
+        (
+            "end ! ! ! Next",
+            "! ! !",
+            Kind::Strong,
+            Some("Next"),
+            "spaced marks",
+        ),
+        (
+            "end... next",
+            "...",
+            Kind::Ellipsis,
+            Some("next"),
+            "three dots",
+        ),
+        (
+            "end . . . next",
+            ". . .",
+            Kind::Ellipsis,
+            Some("next"),
+            "spaced dots",
+        ),
         ("end…", "…", Kind::Ellipsis, None, "the ellipsis character"),
-        ("end.... Next", "....", Kind::EllipsisStop, Some("Next"), "four dots"),
-        ("end. . . . Next", ". . . .", Kind::EllipsisStop, Some("Next"), "four spaced"),
-        ("end.\u{201d} Next", ".\u{201d}", Kind::Period, Some("Next"), "a closing quote"),
-        ("end.) Next", ".)", Kind::Period, Some("Next"), "a closing bracket"),
-        ("end.[1][2] Next", ".[1][2]", Kind::Period, Some("Next"), "citations"),
-        ("end. [3] Next", ". [3]", Kind::Period, Some("Next"), "a spaced citation"),
-        ("U.S.-Russia", ".", Kind::Period, None, "no white space after"),
-        ("'' Dad ! '' . It", "! ''", Kind::Strong, Some(". It"), "an open '' closes"),
-        ("Dad ! '' It", "!", Kind::Strong, Some("'' It"), "no open '' opens"),
-        ("\"We win . \" Next", ". \"", Kind::Period, Some("Next"), "an open \" closes"),
+        (
+            "end.... Next",
+            "....",
+            Kind::EllipsisStop,
+            Some("Next"),
+            "four dots",
+        ),
+        (
+            "end. . . . Next",
+            ". . . .",
+            Kind::EllipsisStop,
+            Some("Next"),
+            "four spaced",
+        ),
+        (
+            "end.\u{201d} Next",
+            ".\u{201d}",
+            Kind::Period,
+            Some("Next"),
+            "a closing quote",
+        ),
+        (
+            "end.) Next",
+            ".)",
+            Kind::Period,
+            Some("Next"),
+            "a closing bracket",
+        ),
+        (
+            "end.[1][2] Next",
+            ".[1][2]",
+            Kind::Period,
+            Some("Next"),
+            "citations",
+        ),
+        (
+            "end. [3] Next",
+            ". [3]",
+            Kind::Period,
+            Some("Next"),
+            "a spaced citation",
+        ),
+        (
+            "U.S.-Russia",
+            ".",
+            Kind::Period,
+            None,
+            "no white space after",
+        ),
+        (
+            "'' Dad ! '' . It",
+            "! ''",
+            Kind::Strong,
+            Some(". It"),
+            "an open '' closes",
+        ),
+        (
+            "Dad ! '' It",
+            "!",
+            Kind::Strong,
+            Some("'' It"),
+            "no open '' opens",
+        ),
+        (
+            "\"We win . \" Next",
+            ". \"",
+            Kind::Period,
+            Some("Next"),
+            "an open \" closes",
+        ),
         ("end.   ", ".", Kind::Period, None, "only white space after"),
     ];
 

@@ -26,6 +26,8 @@ pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
         marker_end: span.start,
         expected: None,
         quotes: marks::QuoteCounter::new(span.start),
+        word_seen: false,
+        checked_to: span.start,
     };
     splitter.run();
 }
@@ -55,6 +57,10 @@ struct Splitter<'t, 'o> {
     expected: Option<Marker>,
     /// Straight quotation marks seen so far.
     quotes: marks::QuoteCounter,
+    /// True once the current sentence has a letter or digit before `checked_to`.
+    word_seen: bool,
+    /// How far the current sentence has been searched for a letter or digit.
+    checked_to: usize,
 }
 
 impl Splitter<'_, '_> {
@@ -98,7 +104,7 @@ impl Splitter<'_, '_> {
                     && glued::boundary(self.text, self.start, at)
             }
         };
-        if ends {
+        if ends && self.has_word_before(at) {
             self.cut(run.end);
         }
         run.end.max(at + 1)
@@ -141,6 +147,16 @@ impl Splitter<'_, '_> {
         }
     }
 
+    /// True when the current sentence holds a letter or digit before `at`: marks
+    /// alone (a quotation opening with ". . .") end nothing.
+    fn has_word_before(&mut self, at: usize) -> bool {
+        if !self.word_seen && self.checked_to < at {
+            self.word_seen = self.text[self.checked_to..at].contains(char::is_alphanumeric);
+            self.checked_to = at;
+        }
+        self.word_seen
+    }
+
     /// Ends the current sentence at `end` and begins the next one there.
     fn cut(&mut self, end: usize) {
         let span = Span::new(self.start, end).trim(self.text);
@@ -154,6 +170,8 @@ impl Splitter<'_, '_> {
     fn begin(&mut self, at: usize) {
         self.start = at;
         self.marker_end = at;
+        self.word_seen = false;
+        self.checked_to = at;
         let rest = &self.text[at..self.region.end];
         let first = self.region.end - rest.trim_start().len();
         let marker = lists::marker_at(self.text, first, self.region.end, self.expected);
@@ -175,131 +193,465 @@ mod tests {
     }
 
     /// (input, expected sentences, why the case exists)
-    const CASES: &[(&str, &[&str], &str)] = &[
+    type Case = (&'static str, &'static [&'static str], &'static str);
+
+    fn check(cases: &[Case]) {
+        for (input, want, why) in cases {
+            assert_eq!(&split(input), want, "{why}: {input:?}");
+        }
+    }
+
+    const PLAIN: &[Case] = &[
         (
-            "This is a test. This is only a test.",
-            &["This is a test.", "This is only a test."],
-            "plain periods",
+            "The vote passed. Critics were furious.",
+            &["The vote passed.", "Critics were furious."],
+            "a period before a capital",
         ),
         (
-            "Mr. Smith went to Washington. He stayed.",
-            &["Mr. Smith went to Washington.", "He stayed."],
-            "a title never ends a sentence",
+            "Who won? Nobody knows! Not yet.",
+            &["Who won?", "Nobody knows!", "Not yet."],
+            "question and exclamation marks",
         ),
         (
-            "He lives in the U.S. The rest live abroad.",
-            &["He lives in the U.S.", "The rest live abroad."],
-            "an adjectival abbreviation before a sentence starter ends it",
-        ),
-        (
-            "Talks with U.S. Government officials began.",
-            &["Talks with U.S. Government officials began."],
-            "an adjectival abbreviation before a name does not",
-        ),
-        (
-            "U.S.-Russia relations are at a low point.",
-            &["U.S.-Russia relations are at a low point."],
-            "no white space after the period",
-        ),
-        (
-            "The meeting ended at 6 p.m. Police said nothing.",
-            &["The meeting ended at 6 p.m.", "Police said nothing."],
-            "an ordinary abbreviation before a capitalised word ends it",
-        ),
-        (
-            "At 5 a.m. Mr. Smith left the house.",
-            &["At 5 a.m. Mr. Smith left the house."],
-            "a fronted time phrase has no verb to end",
-        ),
-        (
-            "Rome was founded in 753 B.C. The city grew.",
-            &["Rome was founded in 753 B.C.", "The city grew."],
-            "an era ends sentences",
-        ),
-        (
-            "It starts at 6 p.m. Monday in the hall.",
-            &["It starts at 6 p.m. Monday in the hall."],
-            "unless the word continues the phrase",
-        ),
-        (
-            "George W. Bush spoke first.",
-            &["George W. Bush spoke first."],
-            "middle initials",
-        ),
-        (
-            "It was between you and I. Did it matter?",
-            &["It was between you and I.", "Did it matter?"],
-            "a capital letter before a sentence starter",
-        ),
-        (
-            "The price rose 3.5 percent. Shares fell.",
-            &["The price rose 3.5 percent.", "Shares fell."],
-            "decimals",
-        ),
-        (
-            "\"This is great.\" she said.",
-            &["\"This is great.\" she said."],
-            "a lower-case word after a closing quote continues",
-        ),
-        (
-            "\"Are you sure?\" He nodded.",
-            &["\"Are you sure?\"", "He nodded."],
-            "the closing quote stays with its sentence",
-        ),
-        (
-            "The end is near\". Then it came.",
-            &["The end is near\".", "Then it came."],
-            "a period after a closing quote",
-        ),
-        (
-            "He waited... Then he left.",
-            &["He waited...", "Then he left."],
-            "an ellipsis before a capital",
-        ),
-        (
-            "He waited... and waited.",
-            &["He waited... and waited."],
-            "an ellipsis before a lower-case word",
-        ),
-        (
-            "She joined Yahoo! in 2005.",
-            &["She joined Yahoo! in 2005."],
-            "a mark inside a name",
-        ),
-        (
-            "See e.g. Smith for more. Or not.",
-            &["See e.g. Smith for more.", "Or not."],
-            "inline Latin",
-        ),
-        (
-            "It is No. 5 on the list.",
-            &["It is No. 5 on the list."],
-            "a reference before a number",
-        ),
-        ("1. Buy milk", &["1. Buy milk"], "a list marker"),
-        (
-            "Visit example.com for more.",
-            &["Visit example.com for more."],
-            "a domain name",
-        ),
-        (
-            "He works at Apple Inc. The company agreed.",
-            &["He works at Apple Inc.", "The company agreed."],
-            "a company form at the end of a sentence",
-        ),
-        ("What?! No way.", &["What?!", "No way."], "repeated marks"),
-        (
-            "(He was an engineer.) Then he quit.",
-            &["(He was an engineer.)", "Then he quit."],
-            "a bracket after the period",
+            "It rained. the match went on.",
+            &["It rained. the match went on."],
+            "a lower-case word never opens a sentence",
         ),
     ];
 
     #[test]
-    fn table() {
-        for (input, want, why) in CASES {
-            assert_eq!(&split(input), want, "{why}: {input:?}");
-        }
+    fn plain_sentences() {
+        check(PLAIN);
+    }
+
+    const TITLES: &[Case] = &[
+        (
+            "Sen. Ana Ruiz and Gov. Tom Hale met Dr. Lee.",
+            &["Sen. Ana Ruiz and Gov. Tom Hale met Dr. Lee."],
+            "titles come before names",
+        ),
+        (
+            "The award went to Army Gen. Mark Dale and Lt. Col. Joan Pike.",
+            &["The award went to Army Gen. Mark Dale and Lt. Col. Joan Pike."],
+            "stacked ranks",
+        ),
+        (
+            "Rubio criticised Govs. Bush and Christie.",
+            &["Rubio criticised Govs. Bush and Christie."],
+            "plural titles",
+        ),
+        (
+            "The St. Paul council met in St. Louis.",
+            &["The St. Paul council met in St. Louis."],
+            "a saint opens a name",
+        ),
+        (
+            "She lives on Elm St. The house is old.",
+            &["She lives on Elm St.", "The house is old."],
+            "a street closes one",
+        ),
+        (
+            "He climbed Mt. Rainier. Prof. Ito watched.",
+            &["He climbed Mt. Rainier.", "Prof. Ito watched."],
+            "places and academic titles",
+        ),
+    ];
+
+    #[test]
+    fn titles_never_end_sentences() {
+        check(TITLES);
+    }
+
+    const ABBREVIATIONS_THAT_MAY_END: &[Case] = &[
+        (
+            "Sales rose in the U.S. Millions of buyers returned.",
+            &["Sales rose in the U.S.", "Millions of buyers returned."],
+            "a country before a word that opens sentences",
+        ),
+        (
+            "He joined the U.S. Navy in 1990.",
+            &["He joined the U.S. Navy in 1990."],
+            "a country before the name it modifies",
+        ),
+        (
+            "The summit was in Washington D.C. The talks failed.",
+            &["The summit was in Washington D.C.", "The talks failed."],
+            "a city before a sentence starter",
+        ),
+        (
+            "U.S. officials said the U.K. would follow.",
+            &["U.S. officials said the U.K. would follow."],
+            "lower-case words after initials",
+        ),
+        (
+            "The fire began at 6 p.m. Police closed the road.",
+            &["The fire began at 6 p.m.", "Police closed the road."],
+            "a time ends before a capitalised word",
+        ),
+        (
+            "Polls close at 8 p.m. Eastern on Tuesday.",
+            &["Polls close at 8 p.m. Eastern on Tuesday."],
+            "unless the word continues the time",
+        ),
+        (
+            "By 9 a.m. Mrs. Cole had left.",
+            &["By 9 a.m. Mrs. Cole had left."],
+            "a fronted time phrase has no verb to end",
+        ),
+        (
+            "He noted: In 44 B.C. Caesar died.",
+            &["He noted: In 44 B.C. Caesar died."],
+            "a fronted phrase after a colon",
+        ),
+        (
+            "At 6 a.m. The crowd was gone.",
+            &["At 6 a.m.", "The crowd was gone."],
+            "a fronted phrase before a sentence starter",
+        ),
+        (
+            "Doors open at 7 p.m. 8 p.m. is too late.",
+            &["Doors open at 7 p.m.", "8 p.m. is too late."],
+            "a figure after a time opens a sentence",
+        ),
+        (
+            "It was built in 300 B.C. Later it burned.",
+            &["It was built in 300 B.C.", "Later it burned."],
+            "an era ends a sentence",
+        ),
+        (
+            "The firm is Acme Inc. Its rival is Bolt Corp. in Ohio.",
+            &["The firm is Acme Inc.", "Its rival is Bolt Corp. in Ohio."],
+            "company forms",
+        ),
+        (
+            "He sold shares of Samsung Co. Ltd. last year.",
+            &["He sold shares of Samsung Co. Ltd. last year."],
+            "company forms continue one another",
+        ),
+        (
+            "They hired Smith Jr. The board agreed.",
+            &["They hired Smith Jr.", "The board agreed."],
+            "a suffix after a name",
+        ),
+        (
+            "It opened on Sept. 3 and closed in Jan. Few noticed.",
+            &["It opened on Sept. 3 and closed in Jan.", "Few noticed."],
+            "months before a figure and at the end",
+        ),
+        (
+            "It was bad, e.g. Monday, i.e. the storm, vs. Tuesday.",
+            &["It was bad, e.g. Monday, i.e. the storm, vs. Tuesday."],
+            "Latin and connectives",
+        ),
+        (
+            "Smith et al. These authors agreed, cf. Jones, etc. The end.",
+            &[
+                "Smith et al.",
+                "These authors agreed, cf. Jones, etc.",
+                "The end.",
+            ],
+            "et al. and etc. end sentences, cf. does not",
+        ),
+        (
+            "See p. 4, pp. 10-12 and Fig. 3 in Vol. II of the report.",
+            &["See p. 4, pp. 10-12 and Fig. 3 in Vol. II of the report."],
+            "references before figures and numerals",
+        ),
+        (
+            "She earned a Ph.D. Then she left.",
+            &["She earned a Ph.D.", "Then she left."],
+            "a degree",
+        ),
+        (
+            "The S.&P. 500 fell.",
+            &["The S.&P. 500 fell."],
+            "initials with an ampersand",
+        ),
+    ];
+
+    #[test]
+    fn abbreviations_that_may_end_sentences() {
+        check(ABBREVIATIONS_THAT_MAY_END);
+    }
+
+    const UNITS: &[Case] = &[
+        (
+            "The wall is 9 ft. Workers measured it.",
+            &["The wall is 9 ft.", "Workers measured it."],
+            "a unit after a figure ends a sentence",
+        ),
+        (
+            "He stands 6 ft. 2 in. tall and weighs 180 lbs. on a good day.",
+            &["He stands 6 ft. 2 in. tall and weighs 180 lbs. on a good day."],
+            "compound measures",
+        ),
+        (
+            "Let them in. Shut the door.",
+            &["Let them in.", "Shut the door."],
+            "\"in\" without a figure is the preposition",
+        ),
+        (
+            "Troops left Ft. Bragg on Monday.",
+            &["Troops left Ft. Bragg on Monday."],
+            "\"Ft.\" without a figure is a fort",
+        ),
+    ];
+
+    #[test]
+    fn units_of_measure() {
+        check(UNITS);
+    }
+
+    const INITIALS: &[Case] = &[
+        (
+            "J. R. R. Tolkien wrote it. He was British.",
+            &["J. R. R. Tolkien wrote it.", "He was British."],
+            "spaced initials",
+        ),
+        (
+            "President George H.W. Bush spoke.",
+            &["President George H.W. Bush spoke."],
+            "glued initials",
+        ),
+        (
+            "Pick me or I. Which one?",
+            &["Pick me or I.", "Which one?"],
+            "the pronoun before a sentence starter",
+        ),
+        (
+            "Give it to John F. Kennedy or Henry I. Ford.",
+            &["Give it to John F. Kennedy or Henry I. Ford."],
+            "middle initials, \"I\" among them",
+        ),
+        (
+            "The author is Ann B. A new book follows.",
+            &["The author is Ann B.", "A new book follows."],
+            "a sentence starter after an initial",
+        ),
+        (
+            "It was signed by J. A. Smith.",
+            &["It was signed by J. A. Smith."],
+            "an initial before an initial",
+        ),
+    ];
+
+    #[test]
+    fn initials_and_middle_names() {
+        check(INITIALS);
+    }
+
+    const NUMBERS_AND_LISTS: &[Case] = &[
+        (
+            "It costs $4.99 now. Prices rose 3.5 percent.",
+            &["It costs $4.99 now.", "Prices rose 3.5 percent."],
+            "money and decimals",
+        ),
+        (
+            "She paid $12.50. It was cheap.",
+            &["She paid $12.50.", "It was cheap."],
+            "money ends a sentence",
+        ),
+        (
+            "Install version 2.4.1 today. The old one fails.",
+            &["Install version 2.4.1 today.", "The old one fails."],
+            "versions",
+        ),
+        (
+            "Profits fell in 2015. 2016 was better.",
+            &["Profits fell in 2015.", "2016 was better."],
+            "a sentence may open with a year",
+        ),
+        (
+            "It is No. 7 on the list. No. It was not.",
+            &["It is No. 7 on the list.", "No.", "It was not."],
+            "a reference before a figure, a word before a capital",
+        ),
+        (
+            "1. Preheat the oven 2. Mix the flour 3. Bake",
+            &["1. Preheat the oven", "2. Mix the flour", "3. Bake"],
+            "numbered items run together",
+        ),
+        (
+            "1) Red. 2) Green. 3) Blue.",
+            &["1) Red.", "2) Green.", "3) Blue."],
+            "items with a bracket",
+        ),
+        (
+            "a. one thing b. another thing",
+            &["a. one thing", "b. another thing"],
+            "lettered items",
+        ),
+        (
+            "• Lower taxes • Better roads",
+            &["• Lower taxes", "• Better roads"],
+            "bullets",
+        ),
+        (
+            "Take route 2. Then turn left at exit 3.",
+            &["Take route 2.", "Then turn left at exit 3."],
+            "figures that are not a list",
+        ),
+        (
+            "The score was 3-1. Fans left at 10:30. Nobody stayed.",
+            &[
+                "The score was 3-1.",
+                "Fans left at 10:30.",
+                "Nobody stayed.",
+            ],
+            "scores and times",
+        ),
+    ];
+
+    #[test]
+    fn numbers_and_lists() {
+        check(NUMBERS_AND_LISTS);
+    }
+
+    const ELLIPSES_AND_MARKS: &[Case] = &[
+        (
+            "We waited... Then the bus came.",
+            &["We waited...", "Then the bus came."],
+            "an ellipsis before a sentence starter",
+        ),
+        (
+            "We waited … and waited.",
+            &["We waited … and waited."],
+            "an ellipsis before a lower-case word",
+        ),
+        (
+            "I hoped . . . I was wrong.",
+            &["I hoped . . . I was wrong."],
+            "\"I\" is capitalised anywhere, so it opens nothing",
+        ),
+        (
+            "The law . . . Congress passed it.",
+            &["The law . . . Congress passed it."],
+            "a name after an omission",
+        ),
+        (
+            "It ended there.... Nobody came back.",
+            &["It ended there....", "Nobody came back."],
+            "four dots are an ellipsis and a period",
+        ),
+        (
+            "He said \"we will [...] win\" on Monday.",
+            &["He said \"we will [...] win\" on Monday."],
+            "a bracketed omission",
+        ),
+        (
+            "Really?! Yes!!! Fine.",
+            &["Really?!", "Yes!!!", "Fine."],
+            "repeated marks",
+        ),
+        (
+            "She left Yahoo! for Google and Jeopardy! fans cheered.",
+            &["She left Yahoo! for Google and Jeopardy! fans cheered."],
+            "a mark inside a name",
+        ),
+    ];
+
+    #[test]
+    fn ellipses_and_repeated_marks() {
+        check(ELLIPSES_AND_MARKS);
+    }
+
+    const QUOTES_AND_BRACKETS: &[Case] = &[
+        (
+            "“We won.” She smiled.",
+            &["“We won.”", "She smiled."],
+            "a curly closing quote stays with its sentence",
+        ),
+        (
+            "\"We won.\" she said.",
+            &["\"We won.\" she said."],
+            "a lower-case word after the quote",
+        ),
+        (
+            "“Why now?” Smith asked. “Why not?” Rep. Jo Park said.",
+            &["“Why now?” Smith asked.", "“Why not?” Rep. Jo Park said."],
+            "a name and a speech verb after a question attribute it",
+        ),
+        (
+            "“Why now?” Smith left the room.",
+            &["“Why now?”", "Smith left the room."],
+            "a name without a speech verb opens a sentence",
+        ),
+        (
+            "They called it “the end”. Then it was.",
+            &["They called it “the end”.", "Then it was."],
+            "a period after a closing quote",
+        ),
+        (
+            "He quit (he was tired.) and left. (The firm agreed.) Nobody else did.",
+            &[
+                "He quit (he was tired.) and left.",
+                "(The firm agreed.)",
+                "Nobody else did.",
+            ],
+            "brackets",
+        ),
+        (
+            "Iron rusts.[2] Gold does not. [3][4] Silver tarnishes.",
+            &[
+                "Iron rusts.[2]",
+                "Gold does not. [3][4]",
+                "Silver tarnishes.",
+            ],
+            "citations stay with their sentence",
+        ),
+        (
+            "She voted for Pat Judge (D). Judge won.",
+            &["She voted for Pat Judge (D).", "Judge won."],
+            "a letter in brackets is no initial",
+        ),
+        (
+            "He said: \"We go. \" Then he went.",
+            &["He said: \"We go. \"", "Then he went."],
+            "an open straight quote closes after a space",
+        ),
+        (
+            "\"… Nobody knew,\" he said.",
+            &["\"… Nobody knew,\" he said."],
+            "a quotation that opens with an ellipsis",
+        ),
+    ];
+
+    #[test]
+    fn quotes_and_brackets() {
+        check(QUOTES_AND_BRACKETS);
+    }
+
+    const ADDRESSES: &[Case] = &[
+        (
+            "Write to ann.lee@example.org. She replies.",
+            &["Write to ann.lee@example.org.", "She replies."],
+            "an e-mail address",
+        ),
+        (
+            "See https://example.com/a.b/c.html. It explains.",
+            &["See https://example.com/a.b/c.html.", "It explains."],
+            "a URL",
+        ),
+        (
+            "Open notes.txt and visit Example.Com today.",
+            &["Open notes.txt and visit Example.Com today."],
+            "file and domain names",
+        ),
+        (
+            "It went well.Then it rained.",
+            &["It went well.", "Then it rained."],
+            "sentences glued without a space",
+        ),
+        (
+            "The U.S.-China talks on 9.11.2001 ended.",
+            &["The U.S.-China talks on 9.11.2001 ended."],
+            "periods inside tokens",
+        ),
+    ];
+
+    #[test]
+    fn addresses_and_glued_sentences() {
+        check(ADDRESSES);
     }
 
     #[test]
@@ -313,8 +665,19 @@ mod tests {
     #[test]
     fn wrapped_lines_are_one_sentence() {
         assert_eq!(
-            split("A sentence that runs\nover two lines."),
-            ["A sentence that runs\nover two lines."]
+            split("A sentence that runs\nover two lines. And Mr.\nSmith here."),
+            [
+                "A sentence that runs\nover two lines.",
+                "And Mr.\nSmith here."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokenised_text_with_spaced_periods() {
+        assert_eq!(
+            split("Hello Mr . Robinson . How are you ?"),
+            ["Hello Mr . Robinson .", "How are you ?"]
         );
     }
 
@@ -325,9 +688,34 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_cut_inside_the_region_only() {
+        let text = "Before. Inside one. Inside two. After.";
+        let region = Span::new(8, 31);
+        let mut out = Vec::new();
+        split_into(text, region, &mut out);
+        let got: Vec<&str> = out.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["Inside one.", "Inside two."]);
+    }
+
+    #[test]
     fn long_runs_of_marks_and_dots_finish() {
         let text = ".".repeat(100_000) + &" a.".repeat(10_000);
         let got = split(&text);
         assert!(!got.is_empty());
+    }
+
+    #[test]
+    fn long_sentences_without_an_end_stay_linear() {
+        // every mark looks a bounded distance around it, so these finish at once
+        let titles = "Mr. Smith ".repeat(50_000);
+        assert_eq!(split(&titles).len(), 1);
+        let times = "at 5 p.m. Eastern and ".repeat(50_000);
+        assert_eq!(split(&times).len(), 1);
+        let initials = "J. R. Tolkien ".repeat(50_000);
+        assert_eq!(split(&initials).len(), 1);
+        let marks = ". , ".repeat(50_000);
+        assert_eq!(split(&marks).len(), 1);
+        let word = "x".repeat(1_000_000) + ". Y";
+        assert_eq!(split(&word).len(), 2);
     }
 }

@@ -19,6 +19,9 @@ pub struct Token<'a> {
     pub start: usize,
     /// The token without opening marks, closing marks, or a path before a slash.
     pub word: &'a str,
+    /// True when closing marks stood between the word and the period ("(D).", "end\"."):
+    /// the period is then the sentence's, not an abbreviation's.
+    pub closed: bool,
 }
 
 /// The token that ends at `end`, reading no further back than `floor`; `None` when
@@ -28,6 +31,7 @@ pub fn token_before(text: &str, floor: usize, end: usize) -> Option<Token<'_>> {
         return Some(Token {
             start: end,
             word: "",
+            closed: false,
         });
     }
     let lower = floor_char_boundary(text, end.saturating_sub(MAX_TOKEN_BYTES).max(floor));
@@ -37,10 +41,15 @@ pub fn token_before(text: &str, floor: usize, end: usize) -> Option<Token<'_>> {
         None if lower == floor => floor,
         None => return None,
     };
-    let raw = &text[start..end];
-    let word = raw.trim_start_matches(OPENERS).trim_end_matches(CLOSERS);
+    let raw = text[start..end].trim_start_matches(OPENERS);
+    let word = raw.trim_end_matches(CLOSERS);
+    let closed = word.len() < raw.len();
     let word = word.rsplit('/').next().unwrap_or(word);
-    Some(Token { start, word })
+    Some(Token {
+        start,
+        word,
+        closed,
+    })
 }
 
 /// The token that ends where white space ends before `at` (the word before a word).
@@ -61,9 +70,11 @@ pub struct Next<'a> {
 }
 
 impl Next<'_> {
-    /// True for a figure, with or without a currency sign ("42", "$5").
+    /// True when a figure opens the word, with or without a currency sign ("42",
+    /// "$5", "27-Feb").
     pub fn is_number(&self) -> bool {
-        is_number(self.word) || (self.first.is_some_and(|c| CURRENCY.contains(&c)))
+        self.first
+            .is_some_and(|c| c.is_ascii_digit() || CURRENCY.contains(&c))
     }
 
     /// True when the word starts with a capital letter.
@@ -80,9 +91,8 @@ pub fn word_at(text: &str, at: usize) -> Next<'_> {
     let mut end = 0;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let inner_period = c == '.'
-            && end > 0
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        let inner_period =
+            c == '.' && end > 0 && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
         if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-') || inner_period {
             end = i + c.len_utf8();
         } else {
@@ -132,11 +142,11 @@ pub fn is_number(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '%' | '/'))
 }
 
-/// Single letters separated by periods ("U.S", "a.m").
+/// Single letters separated by periods ("U.S", "a.m", "S.&P").
 fn is_dotted(word: &str) -> bool {
     word.contains('.')
         && word.split('.').all(|part| {
-            let mut chars = part.chars();
+            let mut chars = part.trim_start_matches('&').chars();
             matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
         })
 }
@@ -145,7 +155,9 @@ fn is_dotted(word: &str) -> bool {
 pub fn is_roman(word: &str) -> bool {
     word.len() >= 2
         && word.len() <= 6
-        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+        && word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
 /// Calls `f` with `word` in lower case and with curly apostrophes made straight,
@@ -188,6 +200,10 @@ mod tests {
             token_before(text, 0, end).map(|t| t.word)
         };
         assert_eq!(word("(U.S"), Some("U.S"), "an opening bracket");
+        assert!(
+            token_before(text, 0, 20).is_some_and(|t| t.closed),
+            "a closed word"
+        );
         assert_eq!(word("near\""), Some("near"), "quotes on both sides");
         assert_eq!(word("171/U.S"), Some("U.S"), "a path before a slash");
         assert_eq!(word(""), Some(""), "nothing before the start");
@@ -222,6 +238,7 @@ mod tests {
         ("5th", Shape::Word, "an ordinal is a word"),
         ("W", Shape::Initial, "an initial"),
         ("U.S", Shape::Dotted, "dotted capitals"),
+        ("S.&P", Shape::Dotted, "an ampersand between initials"),
         ("a.m", Shape::Dotted, "dotted lower case"),
         ("Ph.D", Shape::Word, "a degree has a two-letter part"),
         ("example.com", Shape::Word, "a domain"),
