@@ -36,7 +36,7 @@ pub fn is_terminal(c: char) -> bool {
 
 /// Which straight quotations are open where a run starts: only then is a straight
 /// quotation mark set off by a space after the marks a closing one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Open {
     /// A '"' quotation.
     pub straight: bool,
@@ -45,7 +45,7 @@ pub struct Open {
 }
 
 /// Running counts of the straight quotation marks of a paragraph up to a point,
-/// advanced as the splitter moves on, so that counting stays linear.
+/// advanced only when a run needs them, so that counting stays linear.
 #[derive(Debug, Clone, Copy)]
 pub struct QuoteCounter {
     upto: usize,
@@ -67,7 +67,13 @@ impl QuoteCounter {
     pub fn open_at(&mut self, text: &str, at: usize) -> Open {
         let seen = &text.as_bytes()[self.upto.min(at)..at];
         self.straight += memchr::memchr_iter(b'"', seen).count();
-        self.doubled += memchr::memmem::find_iter(seen, b"''").count();
+        let mut pair_end = 0;
+        for i in memchr::memchr_iter(b'\'', seen) {
+            if i >= pair_end && seen.get(i + 1) == Some(&b'\'') {
+                self.doubled += 1;
+                pair_end = i + 2;
+            }
+        }
         self.upto = at;
         Open {
             straight: self.straight % 2 == 1,
@@ -77,7 +83,7 @@ impl QuoteCounter {
 }
 
 /// The run of marks that starts at `at`, reading no further than `limit`.
-pub fn run_at(text: &str, at: usize, limit: usize, open: Open) -> Run {
+pub fn run_at(text: &str, at: usize, limit: usize, quotes: &mut QuoteCounter) -> Run {
     let rest = &text[at..limit];
     let mut end = at;
     let (mut dots, mut strong) = (0, false);
@@ -105,7 +111,7 @@ pub fn run_at(text: &str, at: usize, limit: usize, open: Open) -> Run {
         let spaced = tail.trim_start_matches([' ', '\u{a0}']);
         if let Some(len) = citation_len(spaced) {
             end += tail.len() - spaced.len() + len;
-        } else if let Some(len) = spaced_closer_len(spaced, open) {
+        } else if let Some(len) = spaced_closer_len(spaced, || quotes.open_at(text, at)) {
             // a closing quote set off by a space ("Dad ! '' .")
             end += tail.len() - spaced.len() + len;
             quoted = true;
@@ -136,20 +142,21 @@ pub fn run_at(text: &str, at: usize, limit: usize, open: Open) -> Run {
 }
 
 /// The length of a straight closing quotation mark set off by spaces at the start
-/// of `s`, when a quotation of its kind is open.
-fn spaced_closer_len(s: &str, open: Open) -> Option<usize> {
-    let len = if open.doubled && s.starts_with("''") {
-        2
-    } else if open.straight && s.starts_with('"') {
-        1
+/// of `s`, when a quotation of its kind is `open` (counted only when needed).
+fn spaced_closer_len(s: &str, open: impl FnOnce() -> Open) -> Option<usize> {
+    let (len, doubled) = if s.starts_with("''") {
+        (2, true)
+    } else if s.starts_with('"') {
+        (1, false)
     } else {
         return None;
     };
-    s[len..]
-        .chars()
-        .next()
-        .is_none_or(char::is_whitespace)
-        .then_some(len)
+    if !s[len..].chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
+    let open = open();
+    let closes = if doubled { open.doubled } else { open.straight };
+    closes.then_some(len)
 }
 
 /// The length of a citation mark like "[12]" at the start of `s`, if there is one.
@@ -180,8 +187,7 @@ mod tests {
 
     fn run(text: &str) -> (&str, Kind, Option<&str>) {
         let at = text.find(is_terminal).unwrap_or(0);
-        let open = QuoteCounter::new(0).open_at(text, at);
-        let run = run_at(text, at, text.len(), open);
+        let run = run_at(text, at, text.len(), &mut QuoteCounter::new(0));
         (&text[at..run.end], run.kind, run.next.map(|n| &text[n..]))
     }
 
@@ -298,11 +304,22 @@ mod tests {
     }
 
     #[test]
+    fn straight_quotes_are_counted_once_and_in_pairs() {
+        let text = "\"a\" ''b'' '''c \"d";
+        let mut counter = QuoteCounter::new(0);
+        let at_b = text.find('b').unwrap_or(0);
+        let open = counter.open_at(text, at_b);
+        assert!(!open.straight && open.doubled);
+        let open = counter.open_at(text, text.len());
+        assert!(open.straight && open.doubled, "three of each");
+    }
+
+    #[test]
     fn a_closing_quote_is_remembered() {
         let text = "“Why?” he asked.";
         let at = text.find('?').unwrap_or(0);
-        assert!(run_at(text, at, text.len(), Open::default()).quoted);
-        assert!(!run_at("(end.) Next", 4, 11, Open::default()).quoted);
+        assert!(run_at(text, at, text.len(), &mut QuoteCounter::new(0)).quoted);
+        assert!(!run_at("(end.) Next", 4, 11, &mut QuoteCounter::new(0)).quoted);
     }
 
     #[test]

@@ -93,8 +93,7 @@ impl Splitter<'_, '_> {
         if let Some(end) = marks::omission_end(self.text, at, self.region.end) {
             return end;
         }
-        let open = self.quotes.open_at(self.text, at);
-        let run = marks::run_at(self.text, at, self.region.end, open);
+        let run = marks::run_at(self.text, at, self.region.end, &mut self.quotes);
         let ends = match run.next {
             Some(_) => decide::ends_sentence(self.text, self.start, at, &run),
             None => {
