@@ -182,7 +182,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 /// The longest name read between a closing quote and its speech verb.
-const MAX_NAME_WORDS: usize = 4;
+const MAX_NAME_WORDS: usize = 6;
 
 /// True when a name and a speech verb follow a closing quote ("“Why?” Smith asked"):
 /// the quotation is part of the sentence that attributes it.
