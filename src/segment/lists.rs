@@ -1,6 +1,6 @@
 //! List items run together on one line ("1. Milk 2. Eggs", "a) red b) blue",
-//! "• one • two"): each marker after the first in its sequence opens a new sentence,
-//! whether or not the item before it ended with a mark.
+//! "i. one ii. two", "• one • two"): each marker after the first in its sequence
+//! opens a new sentence, whether or not the item before it ended with a mark.
 
 /// How a list marker is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,13 +13,25 @@ enum Delimiter {
     PeriodParen,
 }
 
+/// How a list counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// 1, 2, 3
+    Figure,
+    /// a, b, c
+    Lower,
+    /// A), B), C): with a period these are initials ("A. Smith")
+    Upper,
+    /// i, ii, iii
+    Roman,
+}
+
 /// A list marker: its counter and how it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Marker {
-    /// The item number; letters count from 1 (a = 1).
+    /// The item number, counting letters and numerals from 1.
     value: u32,
-    /// True for letters ("a.", "b."), false for figures.
-    alphabetic: bool,
+    style: Style,
     delimiter: Delimiter,
 }
 
@@ -35,6 +47,8 @@ impl Marker {
 
 /// Longest item number read: "999." is a list marker, "2016." a year.
 const MAX_DIGITS: usize = 3;
+/// Longest Roman numeral read ("viii").
+const MAX_ROMAN: usize = 4;
 
 /// True for the characters that only ever open a list item.
 pub fn is_bullet(c: char) -> bool {
@@ -42,7 +56,7 @@ pub fn is_bullet(c: char) -> bool {
 }
 
 /// The list marker that opens a sentence at `at` (after a bullet, if any) and where
-/// it ends; figures may start anywhere, letters only at "a" or where `expected`.
+/// it ends: figures anywhere, letters and numerals at their first or at `expected`.
 pub fn marker_at(
     text: &str,
     at: usize,
@@ -53,9 +67,10 @@ pub fn marker_at(
     let body = rest
         .trim_start_matches(is_bullet)
         .trim_start_matches([' ', '\u{a0}']);
-    let (marker, len) = parse(body)?;
-    let starts = !marker.alphabetic || marker.value == 1 || expected == Some(marker);
-    starts.then_some((marker, at + rest.len() - body.len() + len))
+    parse(body).into_iter().flatten().find_map(|(marker, len)| {
+        let starts = expected == Some(marker) || marker.style == Style::Figure || marker.value == 1;
+        starts.then_some((marker, at + rest.len() - body.len() + len))
+    })
 }
 
 /// Where the marker `expected` starts when its delimiter is the byte at `at`.
@@ -64,7 +79,7 @@ pub fn expected_before(text: &str, floor: usize, at: usize, expected: Marker) ->
     let label_len = head
         .bytes()
         .rev()
-        .take(MAX_DIGITS + 1)
+        .take(MAX_DIGITS.max(MAX_ROMAN) + 1)
         .take_while(u8::is_ascii_alphanumeric)
         .count();
     let start = at - label_len;
@@ -72,41 +87,83 @@ pub fn expected_before(text: &str, floor: usize, at: usize, expected: Marker) ->
     if !before.is_some_and(|c| c.is_whitespace() || is_bullet(c)) {
         return None;
     }
-    let (marker, _) = parse(&text[start..])?;
-    (marker == expected).then_some(start)
+    let found = parse(&text[start..])
+        .into_iter()
+        .flatten()
+        .any(|(marker, _)| marker == expected);
+    found.then_some(start)
 }
 
-/// A marker at the start of `s`, followed by white space, and its length.
-fn parse(s: &str) -> Option<(Marker, usize)> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let (value, alphabetic, label) = match digits {
-        0 => {
-            let letter = s.bytes().next().filter(u8::is_ascii_lowercase)?;
-            (u32::from(letter - b'a') + 1, true, 1)
-        }
-        1..=MAX_DIGITS => (s[..digits].parse().ok()?, false, digits),
-        _ => return None,
+/// The readings of a marker at the start of `s` that is followed by white space,
+/// with its length: "i." is both the ninth letter and the first numeral.
+fn parse(s: &str) -> [Option<(Marker, usize)>; 2] {
+    let label = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let Some((delimiter, len)) = delimiter(&s[label..]) else {
+        return [None, None];
     };
-    let rest = &s[label..];
-    let (delimiter, len) = if rest.starts_with(".)") {
-        (Delimiter::PeriodParen, 2)
-    } else if rest.starts_with('.') {
-        (Delimiter::Period, 1)
-    } else if rest.starts_with(')') {
-        (Delimiter::Paren, 1)
-    } else {
-        return None;
-    };
-    s[label + len..]
-        .starts_with(char::is_whitespace)
-        .then_some((
+    if !s[label + len..].starts_with(char::is_whitespace) {
+        return [None, None];
+    }
+    let word = &s[..label];
+    let marker = |value, style| {
+        Some((
             Marker {
                 value,
-                alphabetic,
+                style,
                 delimiter,
             },
             label + len,
         ))
+    };
+    let letter = match word.as_bytes() {
+        [b] if b.is_ascii_lowercase() => marker(u32::from(b - b'a') + 1, Style::Lower),
+        [b] if b.is_ascii_uppercase() && delimiter == Delimiter::Paren => {
+            marker(u32::from(b - b'A') + 1, Style::Upper)
+        }
+        _ if (1..=MAX_DIGITS).contains(&label) && word.bytes().all(|b| b.is_ascii_digit()) => word
+            .parse()
+            .ok()
+            .and_then(|value| marker(value, Style::Figure)),
+        _ => None,
+    };
+    let roman = roman_value(word).and_then(|value| marker(value, Style::Roman));
+    [letter, roman]
+}
+
+/// The delimiter at the start of `s` and its length.
+fn delimiter(s: &str) -> Option<(Delimiter, usize)> {
+    if s.starts_with(".)") {
+        Some((Delimiter::PeriodParen, 2))
+    } else if s.starts_with('.') {
+        Some((Delimiter::Period, 1))
+    } else if s.starts_with(')') {
+        Some((Delimiter::Paren, 1))
+    } else {
+        None
+    }
+}
+
+/// The value of a short lower-case Roman numeral ("iv" = 4).
+fn roman_value(word: &str) -> Option<u32> {
+    if word.is_empty() || word.len() > MAX_ROMAN {
+        return None;
+    }
+    let digit = |b: u8| match b {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let mut total: i64 = 0;
+    let mut digits = word.bytes().map(digit).peekable();
+    while let Some(value) = digits.next() {
+        let value = value?;
+        match digits.peek() {
+            Some(Some(next)) if *next > value => total -= i64::from(value),
+            _ => total += i64::from(value),
+        }
+    }
+    u32::try_from(total).ok().filter(|&v| v > 0)
 }
 
 #[cfg(test)]
@@ -126,6 +183,13 @@ mod tests {
         assert_eq!(opens("⁃10. Tea"), Some("⁃10."));
         assert_eq!(opens("a. Red"), Some("a."));
         assert_eq!(opens("b. Blue"), None, "a letter list starts at a");
+        assert_eq!(opens("i. One"), Some("i."), "a numeral list starts at i");
+        assert_eq!(
+            opens("A) One B) Two"),
+            Some("A)"),
+            "capitals with a bracket"
+        );
+        assert_eq!(opens("A. Smith said so."), None, "an initial");
         let Some((a, _)) = marker_at("a. Red", 0, 6, None) else {
             panic!("no marker in \"a. Red\"");
         };
@@ -136,6 +200,14 @@ mod tests {
         assert_eq!(opens("2016. It was"), None, "a year");
         assert_eq!(opens("1.5 percent"), None, "a decimal");
         assert_eq!(opens("a.m. is early"), None, "an abbreviation");
+    }
+
+    #[test]
+    fn roman_numerals_count() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("viii"), Some(8));
+        assert_eq!(roman_value("xviii"), None, "longer than a list runs");
+        assert_eq!(roman_value("ivy"), None);
     }
 
     #[test]

@@ -481,6 +481,21 @@ mod tests {
             "lettered items",
         ),
         (
+            "i. cut costs ii. raise prices",
+            &["i. cut costs", "ii. raise prices"],
+            "numeral items",
+        ),
+        (
+            "A) Stay in B) Go out",
+            &["A) Stay in", "B) Go out"],
+            "capital-letter items with a bracket",
+        ),
+        (
+            "A. Smith and B. Jones signed.",
+            &["A. Smith and B. Jones signed."],
+            "with a period, capitals are initials",
+        ),
+        (
             "• Lower taxes • Better roads",
             &["• Lower taxes", "• Better roads"],
             "bullets",
