@@ -58,12 +58,18 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
         Kind::Strong | Kind::EllipsisStop => !(run.quoted && attribution_follows(text, next)),
         // a pause goes on unless a word that opens sentences follows ("I" opens nothing)
         Kind::Ellipsis => next.word != "I" && is_starter(next.word),
-        Kind::Period => period_ends_sentence(text, sentence_start, mark, next),
+        Kind::Period => period_ends_sentence(text, sentence_start, mark, run, next),
     }
 }
 
 /// The rules for a single period at `mark` before the word `next`.
-fn period_ends_sentence(text: &str, sentence_start: usize, mark: usize, next: Next) -> bool {
+fn period_ends_sentence(
+    text: &str,
+    sentence_start: usize,
+    mark: usize,
+    run: &Run,
+    next: Next,
+) -> bool {
     // tokenised text puts a space before the period ("Mr . Robinson")
     let word_end = if text[..mark].ends_with(' ') && !text[..mark - 1].ends_with(' ') {
         mark - 1
@@ -74,7 +80,21 @@ fn period_ends_sentence(text: &str, sentence_start: usize, mark: usize, next: Ne
         return true;
     };
     let next_is_number = next.is_number() || words::is_roman(next.word);
-    match before(text, sentence_start, token) {
+    let before = before(text, sentence_start, token);
+    if before != Before::Plain {
+        // after an abbreviation, a bracket or a dash goes on ("Casey Jr. (D-Pa.)",
+        // "DECATUR, Ill. — Sen."), and so does a bracket the abbreviation closes
+        // ("Maricopa County (Ariz.) Sheriff"), unless the sentence is all in brackets
+        let starts_word = next.first.is_some_and(char::is_alphanumeric) || next_is_number;
+        let inside_brackets = run.bracketed
+            && !text[sentence_start..mark]
+                .trim_start()
+                .starts_with(['(', '[']);
+        if next.bracketed || !starts_word || inside_brackets {
+            return false;
+        }
+    }
+    match before {
         // a figure opens the next sentence unless a bracket it closes shows the
         // period was inside one ("[page. 42]")
         Before::Plain => !(next_is_number && text[next.end..].starts_with([')', ']'])),
@@ -101,6 +121,10 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
     let shape = words::shape(token.word);
     if token.closed || matches!(shape, Shape::Empty | Shape::Number) {
         return Before::Plain;
+    }
+    if shape == Shape::Initial {
+        // "Robert P. Casey": a capital letter is an initial, whatever "p." abbreviates
+        return Before::Modifier;
     }
     let previous = || {
         words::token_ending_before(text, sentence_start, token.start)
@@ -131,7 +155,7 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
         Some(AbbrevClass::Ordinary) => Before::Ordinary,
         Some(AbbrevClass::Time) => Before::Time,
         Some(AbbrevClass::Adjectival) => Before::Modifier,
-        None if matches!(shape, Shape::Initial | Shape::Dotted) => Before::Modifier,
+        None if shape == Shape::Dotted => Before::Modifier,
         None => Before::Plain,
     }
 }

@@ -25,6 +25,8 @@ pub struct Run {
     pub kind: Kind,
     /// True when a closing quotation mark follows the marks.
     pub quoted: bool,
+    /// True when a closing bracket follows the marks.
+    pub bracketed: bool,
     /// Where the next word begins when white space follows the run.
     pub next: Option<usize>,
 }
@@ -104,7 +106,7 @@ pub fn run_at(text: &str, at: usize, limit: usize, quotes: &mut QuoteCounter) ->
             break;
         }
     }
-    let mut quoted = false;
+    let (mut quoted, mut bracketed) = (false, false);
     // closing marks, and citations ("martyr.[1]", "gas. [1][2]")
     loop {
         let tail = &text[end..limit];
@@ -116,7 +118,9 @@ pub fn run_at(text: &str, at: usize, limit: usize, quotes: &mut QuoteCounter) ->
             end += tail.len() - spaced.len() + len;
             quoted = true;
         } else if let Some(c) = tail.chars().next().filter(|c| CLOSERS.contains(c)) {
-            quoted |= !matches!(c, ')' | ']' | '}');
+            let bracket = matches!(c, ')' | ']' | '}');
+            quoted |= !bracket;
+            bracketed |= bracket;
             end += c.len_utf8();
         } else {
             break;
@@ -137,6 +141,7 @@ pub fn run_at(text: &str, at: usize, limit: usize, quotes: &mut QuoteCounter) ->
         end,
         kind,
         quoted,
+        bracketed,
         next,
     }
 }
@@ -319,7 +324,8 @@ mod tests {
         let text = "“Why?” he asked.";
         let at = text.find('?').unwrap_or(0);
         assert!(run_at(text, at, text.len(), &mut QuoteCounter::new(0)).quoted);
-        assert!(!run_at("(end.) Next", 4, 11, &mut QuoteCounter::new(0)).quoted);
+        let bracketed = run_at("(end.) Next", 4, 11, &mut QuoteCounter::new(0));
+        assert!(!bracketed.quoted && bracketed.bracketed);
     }
 
     #[test]

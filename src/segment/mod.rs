@@ -362,6 +362,31 @@ mod tests {
             "a degree",
         ),
         (
+            "Sen. Bob Casey Jr. (D-Pa.) voted no. Sen. Robert P. Casey agreed.",
+            &[
+                "Sen. Bob Casey Jr. (D-Pa.) voted no.",
+                "Sen. Robert P. Casey agreed.",
+            ],
+            "a bracket after an abbreviation, a capital P that is an initial",
+        ),
+        (
+            "RENO, Nev. (AP) — The vote is set. DECATUR, Ill. — Polls opened.",
+            &[
+                "RENO, Nev. (AP) — The vote is set.",
+                "DECATUR, Ill. — Polls opened.",
+            ],
+            "datelines",
+        ),
+        (
+            "The sheriff of Maricopa County (Ariz.) Joe Arpaio spoke. (He lives in Phoenix, Ariz.) Few listened.",
+            &[
+                "The sheriff of Maricopa County (Ariz.) Joe Arpaio spoke.",
+                "(He lives in Phoenix, Ariz.)",
+                "Few listened.",
+            ],
+            "an abbreviation closing a bracket inside a sentence, or a bracketed sentence",
+        ),
+        (
             "The S.&P. 500 fell.",
             &["The S.&P. 500 fell."],
             "initials with an ampersand",

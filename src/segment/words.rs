@@ -65,6 +65,8 @@ pub struct Next<'a> {
     pub word: &'a str,
     /// The first character after the opening marks, word or not.
     pub first: Option<char>,
+    /// True when an opening bracket comes before the word ("(AP)").
+    pub bracketed: bool,
     /// Where the word ends.
     pub end: usize,
 }
@@ -102,6 +104,7 @@ pub fn word_at(text: &str, at: usize) -> Next<'_> {
     Next {
         word: &body[..end],
         first: body.chars().next(),
+        bracketed: rest[..rest.len() - body.len()].contains(['(', '[']),
         end: offset + end,
     }
 }
