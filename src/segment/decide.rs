@@ -2,11 +2,11 @@
 //! the marks, the word before them (abbreviation, initial, figure or plain word), and
 //! the word after (lower case, a figure, a sentence starter, a name).
 
+use super::lexicon;
 use super::marks::{self, Kind, Run};
 use super::words::{self, Next, Shape, Token, with_key};
 use crate::rules::{
-    ABBREVIATION_FOLLOWERS, ABBREVIATIONS, AbbrevClass, CUE_VERBS, PHRASE_OPENERS,
-    SENTENCE_STARTERS, UNITS,
+    ABBREVIATION_FOLLOWERS, AbbrevClass, CUE_VERBS, PHRASE_OPENERS, SENTENCE_STARTERS,
 };
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -131,10 +131,11 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
             .map_or("", |t| t.word)
             .trim_end_matches([',', ';', ':'])
     };
-    if with_key(token.word, |w| UNITS.contains(w)) && words::is_number(previous()) {
+    let entry = lexicon::lookup(token.word);
+    if entry.unit && words::is_number(previous()) {
         return Before::Unit;
     }
-    match with_key(token.word, |w| ABBREVIATIONS.get(w).copied()) {
+    match entry.class {
         Some(AbbrevClass::Title) => Before::Title,
         Some(AbbrevClass::Either) => {
             // "Main St.", "5th St." close a name; "The St. Paul", "in St. Louis" open one

@@ -2,8 +2,8 @@
 //! scrapers leave them when they drop the markup between paragraphs; domains, file
 //! names, e-mail addresses and versions keep their periods.
 
+use super::lexicon;
 use super::words::{self, with_key};
-use crate::rules::ABBREVIATIONS;
 
 /// Top-level domains that look like a capitalised word after a period ("Amazon.Com").
 const DOMAINS: &[&str] = &[
@@ -24,7 +24,7 @@ pub fn boundary(text: &str, floor: usize, dot: usize) -> bool {
             && chars.all(|c| c.is_lowercase())
     };
     let figure = words::is_number(left.word) && !left.word.contains(['.', ':', '/']);
-    if !(plain_word || figure) || with_key(left.word, |w| ABBREVIATIONS.contains_key(w)) {
+    if !(plain_word || figure) || lexicon::lookup(left.word).class.is_some() {
         return false;
     }
     let right = &text[dot + 1..];

@@ -64,6 +64,14 @@ pub fn marker_at(
     expected: Option<Marker>,
 ) -> Option<(Marker, usize)> {
     let rest = &text[at..limit];
+    // a marker opens with a letter, a figure or a bullet (a three-byte character)
+    if !rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == 0xE2)
+    {
+        return None;
+    }
     let body = rest
         .trim_start_matches(is_bullet)
         .trim_start_matches([' ', '\u{a0}']);

@@ -9,6 +9,7 @@
 
 mod decide;
 mod glued;
+mod lexicon;
 mod lists;
 mod marks;
 mod words;
@@ -32,17 +33,57 @@ pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
     splitter.run();
 }
 
-/// Bytes that may start something the splitter stops at: terminal marks, the
-/// closing bracket of a list marker, and the lead byte of "…" and the bullets.
-static STOPS: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b')' as usize] = true;
-    table[0xE2] = true;
-    table
-};
+/// Where the splitter stops next, found with SIMD searches whose results are kept
+/// until passed, so every byte of a paragraph is searched once per kind of stop.
+struct Stops {
+    /// The next '.', '!' or '?'.
+    mark: Option<usize>,
+    /// The next lead byte of "…", a bullet, or another three-byte punctuation mark.
+    symbol: Option<usize>,
+    /// The next ')', which may close a list marker.
+    paren: Option<usize>,
+    /// Everything before this has been searched.
+    searched: [usize; 3],
+}
+
+impl Stops {
+    fn new(start: usize) -> Self {
+        Stops {
+            mark: None,
+            symbol: None,
+            paren: None,
+            searched: [start; 3],
+        }
+    }
+
+    /// The first stop at or after `at`, before `end`.
+    fn next(&mut self, bytes: &[u8], at: usize, end: usize) -> Option<usize> {
+        let search = |found: &mut Option<usize>,
+                      searched: &mut usize,
+                      find: &dyn Fn(&[u8]) -> Option<usize>| {
+            if found.is_none_or(|f| f < at) && *searched <= end {
+                let from = at.max(*searched);
+                *found = find(&bytes[from..end]).map(|i| from + i);
+                *searched = found.map_or(end + 1, |f| f + 1);
+            }
+        };
+        let [mark_searched, symbol_searched, paren_searched] = &mut self.searched;
+        search(&mut self.mark, mark_searched, &|hay| {
+            memchr::memchr3(b'.', b'!', b'?', hay)
+        });
+        search(&mut self.symbol, symbol_searched, &|hay| {
+            memchr::memchr(0xE2, hay)
+        });
+        search(&mut self.paren, paren_searched, &|hay| {
+            memchr::memchr(b')', hay)
+        });
+        [self.mark, self.symbol, self.paren]
+            .into_iter()
+            .flatten()
+            .filter(|&f| f >= at)
+            .min()
+    }
+}
 
 /// The state of one pass over a paragraph.
 struct Splitter<'t, 'o> {
@@ -67,16 +108,13 @@ impl Splitter<'_, '_> {
     fn run(&mut self) {
         self.begin(self.region.start);
         let bytes = self.text.as_bytes();
+        let mut stops = Stops::new(self.region.start);
         let mut at = self.region.start;
-        while at < self.region.end {
-            if !STOPS[usize::from(bytes[at])] {
-                at += 1;
-                continue;
-            }
-            at = match bytes[at] {
-                b')' => self.at_paren(at),
-                0xE2 => self.at_symbol(at),
-                _ => self.at_mark(at),
+        while let Some(stop) = stops.next(bytes, at, self.region.end) {
+            at = match bytes[stop] {
+                b')' => self.at_paren(stop),
+                0xE2 => self.at_symbol(stop),
+                _ => self.at_mark(stop),
             };
         }
         self.cut(self.region.end);

@@ -36,8 +36,8 @@ pub fn token_before(text: &str, floor: usize, end: usize) -> Option<Token<'_>> {
     }
     let lower = floor_char_boundary(text, end.saturating_sub(MAX_TOKEN_BYTES).max(floor));
     let window = &text[lower..end];
-    let start = match window.rfind(char::is_whitespace) {
-        Some(i) => lower + i + window[i..].chars().next().map_or(1, char::len_utf8),
+    let start = match last_space(window) {
+        Some(after) => lower + after,
         None if lower == floor => floor,
         None => return None,
     };
@@ -49,6 +49,17 @@ pub fn token_before(text: &str, floor: usize, end: usize) -> Option<Token<'_>> {
         start,
         word,
         closed,
+    })
+}
+
+/// Where the text after the last white space of `s` starts: ASCII white space and
+/// no-break spaces, read byte by byte (other spaces are too rare inside a sentence
+/// to pay for decoding every character).
+fn last_space(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().rev().find_map(|(i, &b)| {
+        let nbsp = b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2;
+        (b.is_ascii_whitespace() || nbsp).then_some(i + 1)
     })
 }
 
@@ -138,11 +149,11 @@ pub fn shape(word: &str) -> Shape {
 
 /// A figure: digits with separators, after an optional currency sign.
 pub fn is_number(word: &str) -> bool {
-    let digits = word.trim_start_matches(CURRENCY);
-    digits.starts_with(|c: char| c.is_ascii_digit())
+    let digits = word.trim_start_matches(CURRENCY).as_bytes();
+    digits.first().is_some_and(u8::is_ascii_digit)
         && digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '-' | '%' | '/'))
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':' | b'-' | b'%' | b'/'))
 }
 
 /// Single letters separated by periods ("U.S", "a.m", "S.&P").
@@ -166,6 +177,12 @@ pub fn is_roman(word: &str) -> bool {
 /// Calls `f` with `word` in lower case and with curly apostrophes made straight,
 /// without allocating for the short ASCII words that rule lookups are made of.
 pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
     let mut buffer = [0u8; 32];
     let mut len = 0;
     for c in word.chars() {
