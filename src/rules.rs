@@ -90,6 +90,10 @@ pub static ABBREVIATION_FOLLOWERS: LazyLock<HashSet<String>> =
 pub static SENTENCE_STARTERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/sentence_starters.txt")));
 
+/// Names written with a mark of their own ("Yahoo!"), lower case, mark included.
+pub static NAMES_WITH_MARKS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../rules/names_with_marks.txt")));
+
 /// Prepositions that open a fronted phrase of time or place ("At 5 a.m. Mr. Smith left").
 pub static PHRASE_OPENERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/phrase_openers.txt")));
@@ -140,6 +144,7 @@ mod tests {
         assert!(SENTENCE_STARTERS.contains("the"));
         assert!(UNITS.contains("ft"));
         assert!(PHRASE_OPENERS.contains("at"));
+        assert!(NAMES_WITH_MARKS.contains("yahoo!"));
         assert!(CUE_VERBS.iter().any(|c| c == &["according", "to"]));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));

@@ -6,7 +6,8 @@ use super::lexicon;
 use super::marks::{self, Kind, Run};
 use super::words::{self, Next, Shape, Token, with_key};
 use crate::rules::{
-    ABBREVIATION_FOLLOWERS, AbbrevClass, CUE_VERBS, PHRASE_OPENERS, SENTENCE_STARTERS,
+    ABBREVIATION_FOLLOWERS, AbbrevClass, CUE_VERBS, NAMES_WITH_MARKS, PHRASE_OPENERS,
+    SENTENCE_STARTERS,
 };
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -55,6 +56,7 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
         return false;
     }
     match run.kind {
+        Kind::Strong if names_with_mark(text, sentence_start, mark) => is_starter(next.word),
         Kind::Strong | Kind::EllipsisStop => !(run.quoted && attribution_follows(text, next)),
         // a pause goes on unless a word that opens sentences follows ("I" opens nothing)
         Kind::Ellipsis => next.word != "I" && is_starter(next.word),
@@ -159,6 +161,25 @@ fn before(text: &str, sentence_start: usize, token: Token) -> Before {
         None if shape == Shape::Dotted => Before::Modifier,
         None => Before::Plain,
     }
+}
+
+/// True when the mark at `mark` belongs to the name before it ("Yahoo!", "Mamma Mia!").
+fn names_with_mark(text: &str, sentence_start: usize, mark: usize) -> bool {
+    let name_end = mark + text[mark..].chars().next().map_or(1, char::len_utf8);
+    let Some(token) = words::token_before(text, sentence_start, mark) else {
+        return false;
+    };
+    let one_word = &text[token.start..name_end];
+    let two_words = words::token_ending_before(text, sentence_start, token.start)
+        .map(|t| &text[t.start..name_end]);
+    [Some(one_word), two_words]
+        .into_iter()
+        .flatten()
+        .any(|name| {
+            with_key(name.trim_start_matches(words::OPENERS), |n| {
+                NAMES_WITH_MARKS.contains(n)
+            })
+        })
 }
 
 /// True for a word that opens sentences and is rarely part of a name.

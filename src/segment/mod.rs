@@ -625,6 +625,20 @@ mod tests {
             &["She left Yahoo! for Google and Jeopardy! fans cheered."],
             "a mark inside a name",
         ),
+        (
+            "Yahoo! Finance ran the story. She joined Yahoo! She stayed.",
+            &[
+                "Yahoo! Finance ran the story.",
+                "She joined Yahoo!",
+                "She stayed.",
+            ],
+            "a name with a mark ends a sentence only before a sentence starter",
+        ),
+        (
+            "Stop! Police! Help!",
+            &["Stop!", "Police!", "Help!"],
+            "other words with a mark end sentences",
+        ),
     ];
 
     #[test]
