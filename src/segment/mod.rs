@@ -58,6 +58,9 @@ impl Stops {
 
     /// The first stop at or after `at`, before `end`.
     fn next(&mut self, bytes: &[u8], at: usize, end: usize) -> Option<usize> {
+        if at >= end {
+            return None;
+        }
         let search = |found: &mut Option<usize>,
                       searched: &mut usize,
                       find: &dyn Fn(&[u8]) -> Option<usize>| {
