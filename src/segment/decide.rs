@@ -41,10 +41,15 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
         return true;
     };
     let mut next = words::word_at(text, next_at);
-    if next.end > next_at && matches!(next.first, Some('.' | '…')) {
-        // a quotation that opens with an ellipsis: the word after it decides
+    if next.end > next_at
+        && next
+            .first
+            .is_some_and(|c| matches!(c, '.' | '…') || c.is_whitespace())
+    {
+        // a quotation that opens with an ellipsis, or a quotation mark set off by
+        // spaces ("shower. ' , Tim"): the word after it decides
         let rest = &text[next.end..];
-        let after = rest.trim_start_matches(['.', '…', ' ']);
+        let after = rest.trim_start_matches(|c: char| matches!(c, '.' | '…') || c.is_whitespace());
         next = words::word_at(text, text.len() - after.len());
     }
     let Some(first) = next.first else {

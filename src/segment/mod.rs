@@ -704,6 +704,11 @@ mod tests {
             "an open straight quote closes after a space",
         ),
         (
+            "It fell. ' , he said. It broke.",
+            &["It fell. ' , he said.", "It broke."],
+            "a quotation mark set off by spaces before a comma closes",
+        ),
+        (
             "\"… Nobody knew,\" he said.",
             &["\"… Nobody knew,\" he said."],
             "a quotation that opens with an ellipsis",
