@@ -180,11 +180,7 @@ fn names_with_mark(text: &str, sentence_start: usize, mark: usize) -> bool {
     [Some(one_word), two_words]
         .into_iter()
         .flatten()
-        .any(|name| {
-            with_key(name.trim_start_matches(words::OPENERS), |n| {
-                NAMES_WITH_MARKS.contains(n)
-            })
-        })
+        .any(|name| with_key(words::trim_openers(name), |n| NAMES_WITH_MARKS.contains(n)))
 }
 
 /// True for a word that opens sentences and is rarely part of a name.
@@ -217,7 +213,7 @@ fn fronted_phrase(text: &str, sentence_start: usize, mark: usize) -> bool {
     let mut words = clause.split_whitespace();
     let opener = words
         .next()
-        .map(|w| w.trim_start_matches(words::OPENERS))
+        .map(words::trim_openers)
         .is_some_and(|w| with_key(w, |w| PHRASE_OPENERS.contains(w)));
     opener && words.count() < MAX_PHRASE_WORDS
 }

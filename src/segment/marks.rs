@@ -86,6 +86,30 @@ impl QuoteCounter {
 
 /// The run of marks that starts at `at`, reading no further than `limit`.
 pub fn run_at(text: &str, at: usize, limit: usize, quotes: &mut QuoteCounter) -> Run {
+    // the common cases, one mark before a space and a word or at the end of the
+    // paragraph, read byte by byte
+    let bytes = text.as_bytes();
+    let next = if at + 1 == limit {
+        Some(None)
+    } else if at + 2 < limit && bytes[at + 1] == b' ' && bytes[at + 2].is_ascii_alphanumeric() {
+        Some(Some(at + 2))
+    } else {
+        None
+    };
+    let kind = match bytes[at] {
+        b'.' => Some(Kind::Period),
+        b'!' | b'?' => Some(Kind::Strong),
+        _ => None,
+    };
+    if let (Some(next), Some(kind)) = (next, kind) {
+        return Run {
+            end: at + 1,
+            kind,
+            quoted: false,
+            bracketed: false,
+            next,
+        };
+    }
     let rest = &text[at..limit];
     let mut end = at;
     let (mut dots, mut strong) = (0, false);

@@ -41,8 +41,12 @@ pub fn token_before(text: &str, floor: usize, end: usize) -> Option<Token<'_>> {
         None if lower == floor => floor,
         None => return None,
     };
-    let raw = text[start..end].trim_start_matches(OPENERS);
-    let word = raw.trim_end_matches(CLOSERS);
+    let raw = trim_openers(&text[start..end]);
+    let word = if raw.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        raw
+    } else {
+        raw.trim_end_matches(CLOSERS)
+    };
     let closed = word.len() < raw.len();
     let word = word.rsplit('/').next().unwrap_or(word);
     Some(Token {
@@ -61,6 +65,15 @@ fn last_space(s: &str) -> Option<usize> {
         let nbsp = b == 0xA0 && i > 0 && bytes[i - 1] == 0xC2;
         (b.is_ascii_whitespace() || nbsp).then_some(i + 1)
     })
+}
+
+/// `s` without the opening marks it starts with; most words have none.
+pub fn trim_openers(s: &str) -> &str {
+    if s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        s
+    } else {
+        s.trim_start_matches(OPENERS)
+    }
 }
 
 /// The token that ends where white space ends before `at` (the word before a word).
@@ -99,7 +112,7 @@ impl Next<'_> {
 /// The next word at `at`, after any opening marks.
 pub fn word_at(text: &str, at: usize) -> Next<'_> {
     let rest = &text[at..];
-    let body = rest.trim_start_matches(OPENERS);
+    let body = trim_openers(rest);
     let offset = at + rest.len() - body.len();
     let mut end = 0;
     let mut chars = body.char_indices().peekable();
@@ -149,7 +162,10 @@ pub fn shape(word: &str) -> Shape {
 
 /// A figure: digits with separators, after an optional currency sign.
 pub fn is_number(word: &str) -> bool {
-    let digits = word.trim_start_matches(CURRENCY).as_bytes();
+    let digits = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => word.as_bytes(),
+        _ => word.trim_start_matches(CURRENCY).as_bytes(),
+    };
     digits.first().is_some_and(u8::is_ascii_digit)
         && digits
             .iter()
