@@ -38,12 +38,14 @@ impl Hasher for Fnv {
     }
 }
 
+/// The merged tables.
 struct Table {
     entries: HashMap<String, Entry, BuildHasherDefault<Fnv>>,
     /// The longest key: longer words are looked up no further.
     longest: usize,
 }
 
+/// Built once, on the first period read.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut entries: HashMap<String, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
     for (word, &class) in ABBREVIATIONS.iter() {

@@ -47,6 +47,7 @@ struct Stops {
 }
 
 impl Stops {
+    /// Stops of a paragraph that starts at `start`.
     fn new(start: usize) -> Self {
         Stops {
             mark: None,
@@ -108,6 +109,7 @@ struct Splitter<'t, 'o> {
 }
 
 impl Splitter<'_, '_> {
+    /// Reads the paragraph from stop to stop, cutting sentences as it goes.
     fn run(&mut self) {
         self.begin(self.region.start);
         let bytes = self.text.as_bytes();
