@@ -28,6 +28,20 @@ pub fn boundary(text: &str, floor: usize, dot: usize) -> bool {
         return false;
     }
     let right = &text[dot + 1..];
+    // an opening quotation mark may open the glued sentence (“said.“We”)
+    let right = right.strip_prefix(['“', '‘']).unwrap_or(right);
+    starts_sentence(right)
+}
+
+/// True when a run of marks that holds a closing quotation mark ends at `end` right
+/// before a capitalised word ("he said.”The next"): the marks end the sentence.
+pub fn after_quotation(text: &str, end: usize) -> bool {
+    starts_sentence(&text[end..])
+}
+
+/// True when `right` starts with a capitalised word that ends its token, as a
+/// sentence's first word does, and not a domain ("Example.Com").
+fn starts_sentence(right: &str) -> bool {
     let mut chars = right.char_indices();
     if !chars.next().is_some_and(|(_, c)| c.is_ascii_uppercase()) {
         return false;
@@ -76,7 +90,16 @@ mod tests {
         ("the iPhone.Next", false, "a word with an inner capital"),
         ("end.A new start", false, "one letter is not a word"),
         ("Mr.Smith said", false, "a title before"),
+        ("he said.“We won.”", true, "an opening quote after"),
     ];
+
+    #[test]
+    fn a_closing_quote_before_a_capitalised_word() {
+        let end = "said.”".len();
+        assert!(after_quotation("said.”The end", end));
+        assert!(!after_quotation("said.”the end", end));
+        assert!(!after_quotation("\"Yahoo.\"Com", 8));
+    }
 
     #[test]
     fn glued_sentences() {

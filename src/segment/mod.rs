@@ -137,19 +137,29 @@ impl Splitter<'_, '_> {
             return end;
         }
         let run = marks::run_at(self.text, at, self.region.end, &mut self.quotes);
-        let ends = match run.next {
-            Some(_) => decide::ends_sentence(self.text, self.start, at, &run),
-            None => {
-                run.end < self.region.end
-                    && run.kind == marks::Kind::Period
-                    && run.end == at + 1
-                    && glued::boundary(self.text, self.start, at)
-            }
+        let cut = match run.next {
+            Some(_) => decide::ends_sentence(self.text, self.start, at, &run).then_some(run.end),
+            // sentences glued together without a space
+            None if run.end == self.region.end => None,
+            None if run.quoted => self.glued_at_quotation(at, &run),
+            None => (run.kind == marks::Kind::Period
+                && run.end == at + 1
+                && glued::boundary(self.text, self.start, at))
+            .then_some(run.end),
         };
-        if ends && self.has_word_before(at) {
-            self.cut(run.end);
+        if let Some(end) = cut.filter(|_| self.has_word_before(at)) {
+            self.cut(end);
         }
         run.end.max(at + 1)
+    }
+
+    /// Where sentences glued at a quotation mark part ("said.”The", "lies."We"): after
+    /// the mark when it closes a quotation, before it when a straight one opens one.
+    fn glued_at_quotation(&mut self, at: usize, run: &marks::Run) -> Option<usize> {
+        let text = self.text;
+        let mark_end = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        let opens = text[mark_end..run.end] == *"\"" && !self.quotes.open_at(text, at).straight;
+        glued::after_quotation(text, run.end).then_some(if opens { mark_end } else { run.end })
     }
 
     /// At a closing bracket: the marker of the next list item ("2)")?
@@ -742,6 +752,16 @@ mod tests {
             "It went well.Then it rained.",
             &["It went well.", "Then it rained."],
             "sentences glued without a space",
+        ),
+        (
+            "“We won,” he said.“It was close.”Nobody argued.",
+            &["“We won,” he said.", "“It was close.”", "Nobody argued."],
+            "glued at quotation marks",
+        ),
+        (
+            "\"It was a lie,\" he said.\"We were deceived.\"",
+            &["\"It was a lie,\" he said.", "\"We were deceived.\""],
+            "a straight quote glued after a period opens the next sentence when none is open",
         ),
         (
             "The U.S.-China talks on 9.11.2001 ended.",
