@@ -63,8 +63,11 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
     match run.kind {
         Kind::Strong if names_with_mark(text, sentence_start, mark) => is_starter(next.word),
         Kind::Strong | Kind::EllipsisStop => !(run.quoted && attribution_follows(text, next)),
-        // a pause goes on unless a word that opens sentences follows ("I" opens nothing)
-        Kind::Ellipsis => next.word != "I" && is_starter(next.word),
+        // a pause goes on unless a word that opens sentences follows; "I" and its
+        // contractions are capitalised anywhere, so they open nothing
+        Kind::Ellipsis => {
+            !with_key(next.word, |w| w == "i" || w.starts_with("i'")) && is_starter(next.word)
+        }
         Kind::Period => period_ends_sentence(text, sentence_start, mark, run, next),
     }
 }

@@ -611,8 +611,8 @@ mod tests {
             "an ellipsis before a lower-case word",
         ),
         (
-            "I hoped . . . I was wrong.",
-            &["I hoped . . . I was wrong."],
+            "I hoped . . . I was wrong... I’m sure.",
+            &["I hoped . . . I was wrong... I’m sure."],
             "\"I\" is capitalised anywhere, so it opens nothing",
         ),
         (
