@@ -60,6 +60,14 @@ pub fn ends_sentence(text: &str, sentence_start: usize, mark: usize, run: &Run) 
     if first.is_lowercase() || goes_on || marks::is_terminal(first) {
         return false;
     }
+    if matches!(first, '—' | '–') {
+        // a dash before a lower-case word goes on ("“Is it true?” — she asked")
+        let rest = &text[next.end..];
+        let after = rest.trim_start_matches(|c: char| matches!(c, '—' | '–') || c.is_whitespace());
+        if after.starts_with(char::is_lowercase) {
+            return false;
+        }
+    }
     match run.kind {
         Kind::Strong if names_with_mark(text, sentence_start, mark) => is_starter(next.word),
         Kind::Strong | Kind::EllipsisStop => !(run.quoted && attribution_follows(text, next)),

@@ -678,6 +678,11 @@ mod tests {
             "a name and a speech verb after a question attribute it",
         ),
         (
+            "“Is it true?” — she asked. “Never.” — The end.",
+            &["“Is it true?” — she asked.", "“Never.”", "— The end."],
+            "a dash before a lower-case word goes on",
+        ),
+        (
             "“Why now?” Smith left the room.",
             &["“Why now?”", "Smith left the room."],
             "a name without a speech verb opens a sentence",
