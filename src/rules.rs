@@ -9,12 +9,17 @@ use std::sync::LazyLock;
 pub enum AbbrevClass {
     /// Before a name; never ends a sentence.
     Title,
-    /// Before a number; ends a sentence only before a capitalised word.
+    /// A title before a name ("St. Louis"), ordinary after one ("Main St.").
+    Either,
+    /// Before a number; ordinary elsewhere.
     Reference,
     /// Inside a sentence; never ends one.
     Inline,
     /// Ends a sentence before a capitalised word that does not continue the phrase.
     Ordinary,
+    /// A time or era after a figure ("6 p.m.", "44 B.C."): ordinary, and a figure
+    /// after it opens a new sentence.
+    Time,
     /// Usually modifies the next word; ends a sentence only before a sentence starter.
     Adjectival,
 }
@@ -42,16 +47,18 @@ fn word_set(source: &str) -> HashSet<String> {
     entries(source).map(str::to_lowercase).collect()
 }
 
-/// Abbreviations (lower case, without the final period) and their class.
+/// Abbreviations (lower case, without the final period) and their class; units of
+/// measure are in [`UNITS`].
 pub static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevClass>> = LazyLock::new(|| {
-    entries(include_str!("../rules/abbreviations.txt"))
-        .filter_map(|line| {
-            let (word, class) = line.split_once(char::is_whitespace)?;
-            let class = match class.trim() {
+    abbreviation_entries()
+        .filter_map(|(word, class)| {
+            let class = match class {
                 "title" => AbbrevClass::Title,
+                "either" => AbbrevClass::Either,
                 "reference" => AbbrevClass::Reference,
                 "inline" => AbbrevClass::Inline,
                 "ordinary" => AbbrevClass::Ordinary,
+                "time" => AbbrevClass::Time,
                 "adjectival" => AbbrevClass::Adjectival,
                 _ => return None,
             };
@@ -60,6 +67,21 @@ pub static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevClass>> = LazyLock::new
         .collect()
 });
 
+/// Units of measure (lower case, without the period), abbreviations only after a number.
+pub static UNITS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    abbreviation_entries()
+        .filter(|&(_, class)| class == "unit")
+        .map(|(word, _)| word.to_lowercase())
+        .collect()
+});
+
+fn abbreviation_entries() -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(include_str!("../rules/abbreviations.txt")).filter_map(|line| {
+        let (word, class) = line.split_once(char::is_whitespace)?;
+        Some((word, class.trim()))
+    })
+}
+
 /// Capitalised words that continue a phrase after an ordinary abbreviation.
 pub static ABBREVIATION_FOLLOWERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/abbreviation_followers.txt")));
@@ -67,6 +89,14 @@ pub static ABBREVIATION_FOLLOWERS: LazyLock<HashSet<String>> =
 /// Words that open sentences but are rarely part of a name.
 pub static SENTENCE_STARTERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/sentence_starters.txt")));
+
+/// Names written with a mark of their own ("Yahoo!"), lower case, mark included.
+pub static NAMES_WITH_MARKS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../rules/names_with_marks.txt")));
+
+/// Prepositions that open a fronted phrase of time or place ("At 5 a.m. Mr. Smith left").
+pub static PHRASE_OPENERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../rules/phrase_openers.txt")));
 
 /// Speech and writing cues, each as a sequence of lower-case words.
 pub static CUE_VERBS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -112,6 +142,9 @@ mod tests {
         assert_eq!(ABBREVIATIONS.get("u.s"), Some(&AbbrevClass::Adjectival));
         assert!(ABBREVIATION_FOLLOWERS.contains("monday"));
         assert!(SENTENCE_STARTERS.contains("the"));
+        assert!(UNITS.contains("ft"));
+        assert!(PHRASE_OPENERS.contains("at"));
+        assert!(NAMES_WITH_MARKS.contains("yahoo!"));
         assert!(CUE_VERBS.iter().any(|c| c == &["according", "to"]));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
@@ -121,7 +154,7 @@ mod tests {
     #[test]
     fn every_abbreviation_line_names_a_known_class_once() {
         let lines = entries(include_str!("../rules/abbreviations.txt")).count();
-        assert_eq!(ABBREVIATIONS.len(), lines);
+        assert_eq!(ABBREVIATIONS.len() + UNITS.len(), lines);
     }
 
     #[test]
