@@ -68,11 +68,51 @@ pub static ABBREVIATION_FOLLOWERS: LazyLock<HashSet<String>> =
 pub static SENTENCE_STARTERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/sentence_starters.txt")));
 
-/// Speech and writing cues, each as a sequence of lower-case words.
-pub static CUE_VERBS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    entries(include_str!("../rules/cue_verbs.txt"))
-        .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
-        .collect()
+/// Speech and writing cues ("said", "according to"), keyed by their first word so
+/// that a token finds its candidates in one lookup; each candidate's words, longest first.
+pub static CUE_VERBS: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for line in entries(include_str!("../rules/cue_verbs.txt")) {
+        let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        cues.entry(words[0].clone()).or_default().push(words);
+    }
+    for candidates in cues.values_mut() {
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    }
+    cues
+});
+
+/// The word classes of `rules/speaker_words.txt`.
+#[derive(Debug, Default)]
+pub struct SpeakerWords {
+    /// Between a subject and its speech verb ("has also said").
+    pub helpers: HashSet<String>,
+    /// Lower-case words that end a speaker's noun phrase.
+    pub stops: HashSet<String>,
+    /// Words that open a description ("the", "a", "his").
+    pub determiners: HashSet<String>,
+    /// Asides set off by commas ("however").
+    pub asides: HashSet<String>,
+    /// Words of time phrases ("later", "Tuesday").
+    pub times: HashSet<String>,
+}
+
+/// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
+pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
+    let mut classes = SpeakerWords::default();
+    for line in entries(include_str!("../rules/speaker_words.txt")) {
+        let mut words = line.split_whitespace();
+        let set = match words.next() {
+            Some("helper") => &mut classes.helpers,
+            Some("stop") => &mut classes.stops,
+            Some("determiner") => &mut classes.determiners,
+            Some("aside") => &mut classes.asides,
+            Some("time") => &mut classes.times,
+            _ => continue,
+        };
+        set.extend(words.map(str::to_lowercase));
+    }
+    classes
 });
 
 /// Titles and roles written before a speaker's name.
@@ -112,7 +152,10 @@ mod tests {
         assert_eq!(ABBREVIATIONS.get("u.s"), Some(&AbbrevClass::Adjectival));
         assert!(ABBREVIATION_FOLLOWERS.contains("monday"));
         assert!(SENTENCE_STARTERS.contains("the"));
-        assert!(CUE_VERBS.iter().any(|c| c == &["according", "to"]));
+        assert!(CUE_VERBS["according"].iter().any(|c| c == &["according", "to"]));
+        assert!(SPEAKER_WORDS.helpers.contains("also"));
+        assert!(SPEAKER_WORDS.determiners.contains("the"));
+        assert!(SPEAKER_WORDS.times.contains("tuesday"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));

@@ -5,8 +5,9 @@
 //! `according to Smith` / `"…". He says …` (the next sentence).
 
 use super::Via;
+use super::mention::{self, Phrase};
 use super::words::Token;
-use crate::rules::{CUE_VERBS, PRONOUNS};
+use crate::rules::{CUE_VERBS, SPEAKER_WORDS};
 use crate::span::Span;
 
 /// A speaker mention and the cue that ties it to a quotation.
@@ -14,193 +15,38 @@ use crate::span::Span;
 pub struct Found {
     /// The mention as written.
     pub speaker: Span,
+    /// The part of the mention that names the speaker.
+    pub name: Span,
     /// The cue word(s).
     pub cue: Span,
     /// Cue or according-to.
     pub via: Via,
 }
 
-/// Words that may stand between a subject and its speech verb ("has also said").
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "previously",
-    "recently",
-    "reportedly",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "just",
-    "further",
-    "even",
-    "still",
-    "already",
-    "always",
-    "often",
-    "never",
-    "earlier",
-    "allegedly",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "is",
-    "was",
-    "were",
-    "are",
-    "did",
-    "does",
-    "do",
-    "could",
-    "should",
-    "might",
-    "may",
-    "went",
-    "on",
-    "to",
-    "not",
-];
-
-/// Lower-case words that end a noun phrase (clause links, prepositions, verbs).
-const NOT_IN_NAME: &[&str] = &[
-    "that",
-    "which",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "as",
-    "while",
-    "when",
-    "whereas",
-    "because",
-    "if",
-    "after",
-    "before",
-    "since",
-    "than",
-    "so",
-    "then",
-    "where",
-    "to",
-    "in",
-    "on",
-    "at",
-    "with",
-    "by",
-    "from",
-    "about",
-    "into",
-    "over",
-    "under",
-    "during",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "do",
-    "does",
-    "did",
-    "not",
-    "also",
-    "it",
-    "this",
-    "these",
-    "those",
-    "there",
-    "here",
-    "what",
-    "why",
-    "how",
-    "yes",
-    "no",
-    "just",
-    "even",
-    "only",
-    "however",
-    "meanwhile",
-    "though",
-    "although",
-    "like",
-    "according",
-    "until",
-    "against",
-    "between",
-    "through",
-    "after",
-    "without",
-    "within",
-    "via",
-    "per",
-    "later",
-    "again",
-    "once",
-    "still",
-];
-
-/// Words that open a noun phrase a reporter uses for a speaker ("the newspaper").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
-    "many", "several", "two", "three", "both", "each", "other", "most", "few",
-];
-
-/// The longest noun phrase, in words, taken as a speaker mention.
-const MAX_NAME_WORDS: usize = 8;
-/// The longest appositive ("Smith, who leads the agency, said") skipped, in tokens.
-const MAX_APPOSITIVE_TOKENS: usize = 30;
-
-fn lower(token: &Token) -> String {
-    token.text.to_lowercase()
-}
-
-/// True for a pronoun that can stand for a speaker.
-pub fn is_pronoun(token: &Token) -> bool {
-    PRONOUNS.contains_key(lower(token).as_str())
-}
-
 /// The cue starting at token `i`: how many tokens it spans, and whether it is a
 /// participle ("calling") that attaches the quote to the sentence's subject.
 pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
-    let first = lower(tokens.get(i)?);
-    // "the report", "his comments": after a determiner a cue word is a noun
-    let after_determiner = i > 0 && DETERMINERS.contains(&lower(&tokens[i - 1]).as_str());
+    let token = tokens.get(i)?;
     // verbs are lower case inside a sentence ("United States" is no cue)
-    let capitalized_inside = i > 0 && tokens[i].is_capitalized();
-    if !tokens[i].is_word() || after_determiner || capitalized_inside {
+    if !token.is_word() || (i > 0 && token.is_capitalized()) {
         return None;
     }
-    let mut best: Option<usize> = None;
-    for cue in CUE_VERBS.iter() {
-        if cue[0] != first || best.is_some_and(|b| b >= cue.len()) {
-            continue;
-        }
-        let fits = cue
-            .iter()
-            .enumerate()
-            .skip(1)
-            .all(|(k, w)| tokens.get(i + k).is_some_and(|t| lower(t) == *w));
-        if fits {
-            best = Some(cue.len());
-        }
+    let first = token.lower();
+    let candidates = CUE_VERBS.get(first.as_str())?;
+    // "the report", "his comments": after a determiner a cue word is a noun
+    if i > 0 && SPEAKER_WORDS.determiners.contains(tokens[i - 1].lower().as_str()) {
+        return None;
     }
-    best.map(|len| (len, first.ends_with("ing") && len == 1))
+    let len = candidates
+        .iter()
+        .find(|cue| {
+            cue.iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w))
+        })?
+        .len();
+    Some((len, first.ends_with("ing") && len == 1))
 }
 
 fn cue_span(tokens: &[Token], i: usize, len: usize) -> Span {
@@ -208,120 +54,17 @@ fn cue_span(tokens: &[Token], i: usize, len: usize) -> Span {
 }
 
 fn is_according_to(tokens: &[Token], i: usize, len: usize) -> bool {
-    len == 2 && lower(&tokens[i]) == "according"
+    len == 2 && tokens[i].lower() == "according"
 }
 
-fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) -> bool {
-    let token = &tokens[at];
-    if !token.is_word() {
-        return false;
-    }
-    let l = lower(token);
-    if token.is_capitalized() {
-        return !matches!(
-            l.as_str(),
-            "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while"
-        );
-    }
-    if matches!(l.as_str(), "of" | "for") {
-        return position_in_phrase > 0;
-    }
-    !NOT_IN_NAME.contains(&l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
-}
-
-/// A plausible speaker phrase: a pronoun, a name, or a short description.
-fn plausible(words: &[Token]) -> bool {
-    let Some(first) = words.first() else {
-        return false;
-    };
-    if words.len() == 1 && is_pronoun(first) {
-        return true;
-    }
-    // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
-    let contraction = |w: &Token| {
-        let t = w.text.replace('’', "'");
-        ["'m", "'ve", "'re", "'ll", "'d", "n't"]
-            .iter()
-            .any(|c| t.ends_with(c))
-    };
-    if words
-        .iter()
-        .any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w))
-    {
-        return false;
-    }
-    let has_name = words
-        .iter()
-        .any(|w| w.is_capitalized() && !DETERMINERS.contains(&lower(w).as_str()));
-    let determined = DETERMINERS.contains(&lower(first).as_str());
-    has_name || determined || words.len() <= 2
-}
-
-/// The noun phrase ending just before token `end` (exclusive), read backwards over
-/// verbs' helpers, an appositive between commas, and a parenthesis.
-pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
-    let mut j = end;
-    while j > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&lower(&tokens[j - 1]).as_str()) {
-        j -= 1;
-    }
-    if j > 0 && tokens[j - 1].text == ")" {
-        let open = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1)
-            .rev()
-            .find(|&k| tokens[k].text == "(")?;
-        j = open;
-    }
-    if j > 0 && tokens[j - 1].text == "," {
-        let comma = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1)
-            .rev()
-            .find(|&k| tokens[k].text == ",");
-        if let Some(comma) = comma {
-            j = comma;
-        }
-    }
-    if j > 0 && is_pronoun(&tokens[j - 1]) {
-        return Some((j - 1, j));
-    }
-    let mut k = j;
-    while k > 0 && j - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
-        k -= 1;
-    }
-    while k < j && matches!(lower(&tokens[k]).as_str(), "of" | "for") {
-        k += 1;
-    }
-    (k < j && plausible(&tokens[k..j])).then_some((k, j))
-}
-
-/// The noun phrase starting at token `start`.
-pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
-    let first = tokens.get(start)?;
-    if is_pronoun(first) {
-        return Some((start, start + 1));
-    }
-    // a description runs on ("the Russian foreign minister", "board chair Victor Lin")
-    let described = DETERMINERS.contains(&lower(first).as_str()) || !first.is_capitalized();
-    let mut k = start;
-    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start)
-    {
-        // a name ends at the first lower-case word after it ("said Smith proudly")
-        let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
-        if lower_after_name && !matches!(lower(&tokens[k]).as_str(), "of" | "for") {
-            break;
-        }
-        k += 1;
-    }
-    while k > start && matches!(lower(&tokens[k - 1]).as_str(), "of" | "for") {
-        k -= 1;
-    }
-    (k > start && plausible(&tokens[start..k])).then_some((start, k))
-}
-
-fn phrase_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
+fn token_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
     Span::new(tokens[a].span.start, tokens[b - 1].span.end)
 }
 
-fn found(tokens: &[Token], phrase: (usize, usize), cue: usize, len: usize) -> Found {
+fn found(tokens: &[Token], phrase: Phrase, cue: usize, len: usize) -> Found {
     Found {
-        speaker: phrase_span(tokens, phrase),
+        speaker: token_span(tokens, (phrase.start, phrase.end)),
+        name: token_span(tokens, phrase.name),
         cue: cue_span(tokens, cue, len),
         via: if is_according_to(tokens, cue, len) {
             Via::AccordingTo
@@ -342,6 +85,38 @@ fn skip_joiners(tokens: &[Token], mut i: usize) -> usize {
     i
 }
 
+/// True when a mention read after a cue ends its clause (`Said Smith, "…"`), so
+/// that it is the cue's subject rather than its object ("said the plan would…").
+fn ends_clause(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_none_or(|t| {
+        matches!(
+            t.text,
+            "," | ":" | "—" | "–" | "\"" | "“" | "”" | "‘" | "'" | "«"
+        )
+    })
+}
+
+/// The subject opening a sentence, after an opening phrase set off by a comma
+/// ("Hours later, Trump returned the compliment, telling Reuters …").
+fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
+    let comma = tokens.iter().take(12).position(|t| t.text == ",");
+    let opening = tokens.first().is_some_and(|first| {
+        let l = first.lower();
+        let words = &*SPEAKER_WORDS;
+        words.stops.contains(l.as_str())
+            || words.asides.contains(l.as_str())
+            || l.ends_with("ing")
+            || tokens[..comma.unwrap_or(0)]
+                .iter()
+                .any(|t| words.times.contains(t.lower().as_str()))
+    });
+    let start = match comma {
+        Some(c) if opening => c + 1,
+        _ => 0,
+    };
+    mention::mention_after(tokens, start)
+}
+
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /
 /// `"…", according to Smith`: the words right after the closing mark.
 pub fn after(tokens: &[Token]) -> Option<Found> {
@@ -350,22 +125,10 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
         if participle {
             return None;
         }
-        let phrase = phrase_after(tokens, i + len)?;
+        let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
     }
-    let phrase = phrase_after(tokens, i)?;
-    let mut j = phrase.1;
-    if tokens.get(j).is_some_and(|t| t.text == ",") {
-        let close = (j + 1..tokens.len().min(j + MAX_APPOSITIVE_TOKENS))
-            .find(|&k| tokens[k].text == ",")?;
-        j = close + 1;
-    }
-    while tokens
-        .get(j)
-        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
-    {
-        j += 1;
-    }
+    let (phrase, j) = mention::subject_then_cue(tokens, i)?;
     let (len, participle) = cue_at(tokens, j)?;
     (!participle).then(|| found(tokens, phrase, j, len))
 }
@@ -384,43 +147,38 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     };
     let (i, len, participle) = cue?;
     if is_according_to(tokens, i, len) {
-        let phrase = phrase_after(tokens, i + len)?;
+        let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
     }
     // "footage of Trump saying '…'": the name right before the participle;
     // "…, calling it '…'": the sentence's subject
     let after_comma = i > 0 && tokens[i - 1].text == ",";
     if participle && !after_comma {
-        if let Some(phrase) = phrase_before(tokens, i).filter(|&(a, _)| tokens[a].is_capitalized())
-        {
+        let named = mention::subject_before(tokens, i).filter(|p| tokens[p.start].is_capitalized());
+        if let Some(phrase) = named {
             return Some(found(tokens, phrase, i, len));
         }
     }
     if participle {
-        let subject = phrase_after(tokens, 0).filter(|&(_, end)| end <= i)?;
+        let subject = sentence_subject(tokens).filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
     }
-    if let Some(phrase) = phrase_before(tokens, i) {
+    if let Some(phrase) = mention::subject_before(tokens, i) {
         return Some(found(tokens, phrase, i, len));
     }
-    if let Some(phrase) = phrase_after(tokens, i + len) {
+    // `Said Smith, who grew up there, "…"`
+    let inverted = mention::mention_after(tokens, i + len).filter(|p| ends_clause(tokens, p.end));
+    if let Some(phrase) = inverted {
         return Some(found(tokens, phrase, i, len));
     }
     // "X outlined a plan and vowed to punish '…'": the sentence's subject
-    let subject = phrase_after(tokens, 0).filter(|&(_, end)| end < i)?;
+    let subject = sentence_subject(tokens).filter(|p| p.end < i)?;
     Some(found(tokens, subject, i, len))
 }
 
 /// `He says …` opening the sentence after a quotation.
 pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
-    let phrase = phrase_after(tokens, 0)?;
-    let mut j = phrase.1;
-    while tokens
-        .get(j)
-        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
-    {
-        j += 1;
-    }
+    let (phrase, j) = mention::subject_then_cue(tokens, 0)?;
     let (len, participle) = cue_at(tokens, j)?;
     (!participle).then(|| found(tokens, phrase, j, len))
 }
@@ -428,8 +186,8 @@ pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
 /// `Name: 'quote'` headlines: the phrase before the headline's colon.
 pub fn headline(tokens: &[Token]) -> Option<Span> {
     let colon = tokens.iter().position(|t| t.text == ":")?;
-    let phrase = phrase_after(tokens, 0)?;
-    (phrase.1 == colon).then(|| phrase_span(tokens, phrase))
+    let phrase = mention::head_after(tokens, 0)?;
+    (phrase.1 == colon).then(|| token_span(tokens, phrase))
 }
 
 #[cfg(test)]
@@ -456,7 +214,7 @@ mod tests {
             (" he told reporters.", Some(("he", "told"))),
             (
                 ", Smith, who leads the agency, said in an interview.",
-                Some(("Smith", "said")),
+                Some(("Smith, who leads the agency", "said")),
             ),
             (
                 ", the newspaper reported.",

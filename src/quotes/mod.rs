@@ -4,6 +4,7 @@
 
 mod attribution;
 mod marks;
+mod mention;
 mod speakers;
 pub mod words;
 
@@ -133,7 +134,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             .is_empty();
         let (speaker, cue) = match found {
             Some(f) => {
-                let (mut name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
+                let (mut name, resolved_via) = speakers::resolve(f.name.slice(text), &names);
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
                     let earlier = previous_region.map_or(region.start, |p| p.start);
                     name =
@@ -285,6 +286,7 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
         if let Some(speaker) = attribution::headline(&context.whole) {
             return Some(Found {
                 speaker,
+                name: speaker,
                 cue: Span::new(speaker.end, speaker.end),
                 via: Via::Headline,
             });

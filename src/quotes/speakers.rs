@@ -13,6 +13,11 @@ fn bare(word: &str) -> String {
     word.trim_end_matches(['.', ',']).to_lowercase()
 }
 
+/// True for a title or role written before a name ("Sen.", "Mr").
+pub fn is_title(word: &str) -> bool {
+    SPEAKER_TITLES.contains(bare(word).as_str())
+}
+
 /// The canonical name of a mention that is not a pronoun: possessive, leading
 /// article and titles before a capitalised name removed.
 pub fn canonical(mention: &str) -> String {

@@ -22,6 +22,11 @@ impl Token<'_> {
     pub fn is_capitalized(&self) -> bool {
         self.text.starts_with(char::is_uppercase)
     }
+
+    /// The text in lower case, for looking up word lists.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -1,0 +1,485 @@
+//! The extent of a speaker mention: the noun phrase that names the speaker, with the
+//! appositives and post-modifiers a reporter attaches to it ("Joe Bateman, who
+//! traveled from Illinois," / "Sen. Jeff Merkley of Oregon, the only senator to
+//! endorse Sanders"), read forwards or backwards from a cue. The whole mention is
+//! what the text says; its `name` part is what the speaker is called.
+
+use super::attribution::cue_at;
+use super::words::Token;
+use crate::rules::{PRONOUNS, SPEAKER_WORDS};
+
+/// The longest noun phrase, in words, taken as a speaker's name.
+const MAX_NAME_WORDS: usize = 8;
+/// The most tokens a chain of appositives may span.
+const MAX_APPOSITIVE_TOKENS: usize = 40;
+/// The most tokens after a name a post-modifier ("of Oregon") may span.
+const MAX_MODIFIER_TOKENS: usize = 12;
+
+/// A speaker mention as token indexes: the whole mention and the part that names
+/// the speaker ("her adviser, Jake Sullivan" is named by "Jake Sullivan").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    /// First token of the mention.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The tokens that name the speaker, inside the mention.
+    pub name: (usize, usize),
+}
+
+impl Phrase {
+    fn bare(name: (usize, usize)) -> Self {
+        Phrase {
+            start: name.0,
+            end: name.1,
+            name,
+        }
+    }
+}
+
+/// True for a pronoun that can stand for a speaker.
+pub fn is_pronoun(token: &Token) -> bool {
+    PRONOUNS.contains_key(token.lower().as_str())
+}
+
+fn is_determiner(token: &Token) -> bool {
+    SPEAKER_WORDS.determiners.contains(token.lower().as_str())
+}
+
+/// True for a speech verb's helper ("has", "also").
+pub fn is_helper(token: &Token) -> bool {
+    SPEAKER_WORDS.helpers.contains(token.lower().as_str())
+}
+
+/// Punctuation that ends an appositive or a clause.
+fn is_boundary(token: &Token) -> bool {
+    matches!(
+        token.text,
+        "," | ";"
+            | ":"
+            | "."
+            | "!"
+            | "?"
+            | "—"
+            | "–"
+            | "("
+            | ")"
+            | "\""
+            | "“"
+            | "”"
+            | "‘"
+            | "’"
+            | "'"
+            | "«"
+            | "»"
+            | "„"
+    )
+}
+
+fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) -> bool {
+    let token = &tokens[at];
+    if !token.is_word() {
+        return false;
+    }
+    let l = token.lower();
+    if token.is_capitalized() {
+        return !matches!(
+            l.as_str(),
+            "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while"
+        );
+    }
+    if matches!(l.as_str(), "of" | "for") {
+        return position_in_phrase > 0;
+    }
+    !SPEAKER_WORDS.stops.contains(l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
+}
+
+/// A plausible speaker phrase: a pronoun, a name, or a short description.
+fn plausible(words: &[Token]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if words.len() == 1 && is_pronoun(first) {
+        return true;
+    }
+    // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
+    let contraction = |w: &Token| {
+        let t = w.text.replace('’', "'");
+        ["'m", "'ve", "'re", "'ll", "'d", "n't"]
+            .iter()
+            .any(|c| t.ends_with(c))
+    };
+    if words
+        .iter()
+        .any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w))
+    {
+        return false;
+    }
+    let has_name = words
+        .iter()
+        .any(|w| w.is_capitalized() && !is_determiner(w));
+    has_name || is_determiner(first) || words.len() <= 2
+}
+
+/// The name or description ending just before token `end`, read backwards.
+fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+    if end > 0 && is_pronoun(&tokens[end - 1]) {
+        return Some((end - 1, end));
+    }
+    let mut k = end;
+    while k > 0 && end - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
+        k -= 1;
+    }
+    while k < end && matches!(tokens[k].lower().as_str(), "of" | "for") {
+        k += 1;
+    }
+    (k < end && plausible(&tokens[k..end])).then_some((k, end))
+}
+
+/// The name or description starting at token `start`.
+pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
+    let first = tokens.get(start)?;
+    if is_pronoun(first) {
+        return Some((start, start + 1));
+    }
+    // a description runs on ("the Russian foreign minister", "board chair Victor Lin")
+    let described = is_determiner(first) || !first.is_capitalized();
+    let mut k = start;
+    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start)
+    {
+        // a name ends at the first lower-case word after it ("said Smith proudly"),
+        // unless a role joins two names ("Virginia delegate Beau Correll")
+        let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
+        let role = tokens.get(k + 1).is_some_and(Token::is_capitalized)
+            && !SPEAKER_WORDS.times.contains(tokens[k].lower().as_str());
+        if lower_after_name && !role && !matches!(tokens[k].lower().as_str(), "of" | "for") {
+            break;
+        }
+        k += 1;
+    }
+    while k > start && matches!(tokens[k - 1].lower().as_str(), "of" | "for") {
+        k -= 1;
+    }
+    (k > start && plausible(&tokens[start..k])).then_some((start, k))
+}
+
+/// What a stretch set off by commas is, next to a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aside {
+    /// Says more about the speaker ("a Republican", "who leads X", "35").
+    Appositive,
+    /// Says something about the sentence ("however", "in an interview", "asked about it").
+    Clause,
+}
+
+fn classify(segment: &[Token]) -> Aside {
+    let Some(first) = segment.first() else {
+        return Aside::Clause;
+    };
+    let l = first.lower();
+    let words = &*SPEAKER_WORDS;
+    let verb_form = !first.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed"));
+    let timed = segment
+        .iter()
+        .any(|t| words.times.contains(t.lower().as_str()));
+    if words.stops.contains(l.as_str()) || words.asides.contains(l.as_str()) || verb_form || timed
+    {
+        Aside::Clause
+    } else {
+        Aside::Appositive
+    }
+}
+
+/// Where the stretch ending at `end` (exclusive) begins: after the nearest boundary
+/// before it, or at the slice start when that is near enough.
+fn segment_start(tokens: &[Token], end: usize, limit: usize) -> Option<usize> {
+    match (limit..end).rev().find(|&t| is_boundary(&tokens[t])) {
+        Some(b) => Some(b + 1),
+        None => (limit == 0).then_some(0),
+    }
+}
+
+/// One past the last token of the stretch starting at `start`: the next boundary, a
+/// cue, or the slice end.
+fn segment_end(tokens: &[Token], start: usize) -> usize {
+    let limit = tokens.len().min(start + MAX_APPOSITIVE_TOKENS);
+    (start..limit)
+        .find(|&t| is_boundary(&tokens[t]) || (t > start && cue_at(tokens, t).is_some()))
+        .unwrap_or(limit)
+}
+
+fn is_person(tokens: &[Token]) -> bool {
+    !tokens.is_empty()
+        && tokens.len() <= 4
+        && tokens
+            .iter()
+            .all(|t| t.is_capitalized() && !super::speakers::is_title(t.text))
+}
+
+/// The speaker's name within a mention: the head, or an appositive naming the person
+/// the head describes ("her adviser, Jake Sullivan").
+fn name_of(tokens: &[Token], head: (usize, usize), appositives: &[(usize, usize)]) -> (usize, usize) {
+    let described = !tokens[head.0].is_capitalized() || is_determiner(&tokens[head.0]);
+    if described {
+        if let Some(&named) = appositives.iter().find(|a| is_person(&tokens[a.0..a.1])) {
+            return named;
+        }
+    }
+    // "Rep. Tom Cole of Oklahoma" is Tom Cole; "Secretary of State Rex Tillerson" keeps
+    // its "of", which follows a title
+    let of = (head.0..head.1).find(|&k| matches!(tokens[k].lower().as_str(), "of" | "from"));
+    if let Some(of) = of {
+        let named = tokens[head.0..of]
+            .iter()
+            .filter(|t| t.is_capitalized() && !super::speakers::is_title(t.text))
+            .count();
+        if named >= 2 {
+            return (head.0, of);
+        }
+    }
+    head
+}
+
+/// The subject ending just before token `end` (a cue): helpers skipped, and the
+/// parenthesis and appositives between commas that follow a name kept in the mention
+/// (`Dean Johnson, a salesman from Sumter, South Carolina, says`).
+pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
+    let mut j = end;
+    while j > 0 && is_helper(&tokens[j - 1]) {
+        j -= 1;
+    }
+    let mut mention_end = j;
+    while mention_end > 0 && tokens[mention_end - 1].text == "," {
+        mention_end -= 1;
+    }
+    let mut k = mention_end;
+    if k > 0 && tokens[k - 1].text == ")" {
+        k = (k.saturating_sub(MAX_MODIFIER_TOKENS)..k - 1)
+            .rev()
+            .find(|&t| tokens[t].text == "(")?;
+    }
+    if k == mention_end && j > mention_end {
+        // appositives between commas, nearest the verb first
+        let limit = j.saturating_sub(MAX_APPOSITIVE_TOKENS);
+        let mut segments: Vec<(usize, usize)> = Vec::new();
+        let mut seg_end = mention_end;
+        while let Some(start) = segment_start(tokens, seg_end, limit) {
+            if start >= seg_end {
+                break;
+            }
+            segments.push((start, seg_end));
+            if start == 0 || tokens[start - 1].text != "," {
+                break;
+            }
+            seg_end = start - 1;
+        }
+        for at in (0..segments.len()).rev() {
+            let (start, end) = segments[at];
+            let Some(head) = head_before(tokens, end).filter(|h| h.0 == start) else {
+                continue;
+            };
+            let appositives: Vec<(usize, usize)> = segments[..at]
+                .iter()
+                .copied()
+                .filter(|s| classify(&tokens[s.0..s.1]) == Aside::Appositive)
+                .collect();
+            let end = appositives.first().map_or(head.1, |a| a.1);
+            return Some(Phrase {
+                start: head.0,
+                end,
+                name: name_of(tokens, head, &appositives),
+            });
+        }
+        return None;
+    }
+    let head = head_before(tokens, k)?;
+    Some(Phrase {
+        start: head.0,
+        end: mention_end,
+        name: head,
+    })
+}
+
+/// A mention starting at token `start` (after a cue: `said Sen. Jeff Merkley of
+/// Oregon, the only senator to endorse Sanders`), with its post-modifier and
+/// appositives up to the end of the clause.
+pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
+    let head = head_after(tokens, start)?;
+    if is_pronoun(&tokens[head.0]) {
+        return Some(Phrase::bare(head));
+    }
+    let mut end = head.1;
+    let of_place = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.lower().as_str(), "of" | "from"))
+        && tokens[end + 1..tokens.len().min(end + 4)]
+            .iter()
+            .any(Token::is_capitalized);
+    if of_place {
+        end = segment_end(tokens, end + 1).min(end + MAX_MODIFIER_TOKENS);
+    }
+    let mut appositives = Vec::new();
+    while tokens.get(end).is_some_and(|t| t.text == ",") {
+        let seg_end = segment_end(tokens, end + 1);
+        let mut seg = (end + 1, seg_end);
+        while seg.1 > seg.0 && matches!(tokens[seg.1 - 1].lower().as_str(), "who" | "which") {
+            seg.1 -= 1;
+        }
+        if seg.1 == seg.0 || classify(&tokens[seg.0..seg.1]) != Aside::Appositive {
+            break;
+        }
+        appositives.push(seg);
+        end = seg.1;
+        if seg.1 < seg_end {
+            break;
+        }
+    }
+    Some(Phrase {
+        start: head.0,
+        end,
+        name: name_of(tokens, head, &appositives),
+    })
+}
+
+/// A mention starting at token `start` and followed, after commas and appositives,
+/// by a cue: `Smith, who leads the agency, said`. Returns the mention and the
+/// index of the cue.
+pub fn subject_then_cue(tokens: &[Token], start: usize) -> Option<(Phrase, usize)> {
+    let head = head_after(tokens, start)?;
+    let mut end = head.1;
+    let mut j = head.1;
+    let mut appositives = Vec::new();
+    let limit = tokens.len().min(start + MAX_APPOSITIVE_TOKENS);
+    while tokens.get(j).is_some_and(|t| t.text == ",") && j < limit {
+        let close = (j + 1..limit).find(|&k| is_boundary(&tokens[k]))?;
+        if tokens[close].text != "," {
+            return None;
+        }
+        let seg = (j + 1, close);
+        if classify(&tokens[seg.0..seg.1]) == Aside::Appositive {
+            appositives.push(seg);
+            end = close;
+        }
+        j = close + 1;
+        let mut cue = j;
+        while tokens.get(cue).is_some_and(is_helper) {
+            cue += 1;
+        }
+        if cue_at(tokens, cue).is_some() {
+            j = cue;
+            break;
+        }
+    }
+    while tokens.get(j).is_some_and(is_helper) {
+        j += 1;
+    }
+    let phrase = Phrase {
+        start: head.0,
+        end,
+        name: name_of(tokens, head, &appositives),
+    };
+    Some((phrase, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::words::tokens;
+    use crate::span::Span;
+
+    fn toks(text: &str) -> Vec<Token<'_>> {
+        tokens(text, Span::new(0, text.len()))
+    }
+
+    fn show<'a>(text: &'a str, tokens: &[Token], p: Option<Phrase>) -> Option<(&'a str, &'a str)> {
+        let slice = |a: usize, b: usize| &text[tokens[a].span.start..tokens[b - 1].span.end];
+        p.map(|p| (slice(p.start, p.end), slice(p.name.0, p.name.1)))
+    }
+
+    #[test]
+    fn subjects_before_a_cue() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Smith said", Some(("Smith", "Smith"))),
+            ("Smith has also said", Some(("Smith", "Smith"))),
+            (
+                "Joe Bateman, who traveled from Illinois, says",
+                Some(("Joe Bateman, who traveled from Illinois", "Joe Bateman")),
+            ),
+            (
+                "Dean Johnson, a salesman from Sumter, South Carolina, says",
+                Some((
+                    "Dean Johnson, a salesman from Sumter, South Carolina",
+                    "Dean Johnson",
+                )),
+            ),
+            (
+                "In a statement to the paper, her senior adviser, Jake Sullivan, said",
+                Some(("her senior adviser, Jake Sullivan", "Jake Sullivan")),
+            ),
+            (
+                "Clinton, 35, the daughter of a president, said",
+                Some(("Clinton, 35, the daughter of a president", "Clinton")),
+            ),
+            ("Smith, however, said", Some(("Smith", "Smith"))),
+            ("On Tuesday, Smith said", Some(("Smith", "Smith"))),
+            (
+                "Senator Bernie Sanders (I-VT) said",
+                Some(("Senator Bernie Sanders (I-VT)", "Senator Bernie Sanders")),
+            ),
+            ("The plan that", None),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            let end = (0..t.len())
+                .rev()
+                .find(|&i| cue_at(&t, i).is_some())
+                .unwrap_or(t.len());
+            assert_eq!(show(text, &t, subject_before(&t, end)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn mentions_after_a_cue() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Smith.", Some(("Smith", "Smith"))),
+            ("Smith proudly.", Some(("Smith", "Smith"))),
+            (
+                "Sen. Jeff Merkley of Oregon, the only senator to back him.",
+                Some((
+                    "Sen. Jeff Merkley of Oregon, the only senator to back him",
+                    "Sen. Jeff Merkley",
+                )),
+            ),
+            (
+                "Robert Klein, chairman of the institute.",
+                Some(("Robert Klein, chairman of the institute", "Robert Klein")),
+            ),
+            (
+                "Virginia delegate Beau Correll, angered by it.",
+                Some(("Virginia delegate Beau Correll", "Virginia delegate Beau Correll")),
+            ),
+            (
+                "Lionel Sosa, a consultant who said he would not vote.",
+                Some(("Lionel Sosa, a consultant", "Lionel Sosa")),
+            ),
+            ("Smith, adding that it was late.", Some(("Smith", "Smith"))),
+            ("he in an interview.", Some(("he", "he"))),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            assert_eq!(show(text, &t, mention_after(&t, 0)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_followed_by_appositives_and_a_cue() {
+        let text = "Graham, a former candidate, told CBS News.";
+        let t = toks(text);
+        let (phrase, cue) = subject_then_cue(&t, 0).unwrap();
+        assert_eq!(
+            show(text, &t, Some(phrase)),
+            Some(("Graham, a former candidate", "Graham"))
+        );
+        assert_eq!(t[cue].text, "told");
+    }
+}
