@@ -91,6 +91,8 @@ pub struct SpeakerWords {
     pub stops: HashSet<String>,
     /// Words that open a description ("the", "a", "his").
     pub determiners: HashSet<String>,
+    /// Prepositions, after which a cue word is a noun ("secretary of state").
+    pub prepositions: HashSet<String>,
     /// Asides set off by commas ("however").
     pub asides: HashSet<String>,
     /// Words of time phrases ("later", "Tuesday").
@@ -106,6 +108,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("helper") => &mut classes.helpers,
             Some("stop") => &mut classes.stops,
             Some("determiner") => &mut classes.determiners,
+            Some("preposition") => &mut classes.prepositions,
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
             _ => continue,

@@ -33,9 +33,15 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     }
     let first = token.lower();
     let candidates = CUE_VERBS.get(first.as_str())?;
-    // "the report", "his comments": after a determiner a cue word is a noun
-    if i > 0 && SPEAKER_WORDS.determiners.contains(tokens[i - 1].lower().as_str()) {
-        return None;
+    // "the report", "his comments", "secretary of state": after a determiner or a
+    // preposition a cue word is a noun
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        if SPEAKER_WORDS.determiners.contains(previous.as_str())
+            || SPEAKER_WORDS.prepositions.contains(previous.as_str())
+        {
+            return None;
+        }
     }
     let len = candidates
         .iter()

@@ -9,7 +9,7 @@ use super::words::Token;
 use crate::rules::{PRONOUNS, SPEAKER_WORDS};
 
 /// The longest noun phrase, in words, taken as a speaker's name.
-const MAX_NAME_WORDS: usize = 8;
+const MAX_NAME_WORDS: usize = 10;
 /// The most tokens a chain of appositives may span.
 const MAX_APPOSITIVE_TOKENS: usize = 40;
 /// The most tokens after a name a post-modifier ("of Oregon") may span.
@@ -51,7 +51,8 @@ pub fn is_helper(token: &Token) -> bool {
     SPEAKER_WORDS.helpers.contains(token.lower().as_str())
 }
 
-/// Punctuation that ends an appositive or a clause.
+/// Punctuation that ends an appositive or a clause (a right single mark is more
+/// often a plural possessive, "the Democrats’ nominee", than a quote's end).
 fn is_boundary(token: &Token) -> bool {
     matches!(
         token.text,
@@ -68,8 +69,6 @@ fn is_boundary(token: &Token) -> bool {
             | "“"
             | "”"
             | "‘"
-            | "’"
-            | "'"
             | "«"
             | "»"
             | "„"
@@ -150,8 +149,7 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         // a name ends at the first lower-case word after it ("said Smith proudly"),
         // unless a role joins two names ("Virginia delegate Beau Correll")
         let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
-        let role = tokens.get(k + 1).is_some_and(Token::is_capitalized)
-            && !SPEAKER_WORDS.times.contains(tokens[k].lower().as_str());
+        let role = lower_after_name && role_before_name(tokens, k);
         if lower_after_name && !role && !matches!(tokens[k].lower().as_str(), "of" | "for") {
             break;
         }
@@ -161,6 +159,23 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     (k > start && plausible(&tokens[start..k])).then_some((start, k))
+}
+
+/// True when the lower-case words from `at` are a role that leads into another
+/// name ("Republican party boss Reince Priebus", "Clinton's top aide Jake Sullivan").
+fn role_before_name(tokens: &[Token], at: usize) -> bool {
+    let limit = tokens.len().min(at + 4);
+    let mut k = at;
+    while k < limit && tokens[k].is_word() && !tokens[k].is_capitalized() {
+        let l = tokens[k].lower();
+        let words = &*SPEAKER_WORDS;
+        if words.stops.contains(l.as_str()) || words.times.contains(l.as_str()) || l.ends_with("ly")
+        {
+            return false;
+        }
+        k += 1;
+    }
+    k > at && tokens.get(k).is_some_and(|t| t.is_word() && t.is_capitalized())
 }
 
 /// What a stretch set off by commas is, next to a name.
@@ -179,9 +194,11 @@ fn classify(segment: &[Token]) -> Aside {
     let l = first.lower();
     let words = &*SPEAKER_WORDS;
     let verb_form = !first.is_capitalized() && (l.ends_with("ing") || l.ends_with("ed"));
-    let timed = segment
-        .iter()
-        .any(|t| words.times.contains(t.lower().as_str()));
+    // "Hours later", "last week": a short phrase of time
+    let timed = segment.len() <= 3
+        && segment
+            .iter()
+            .any(|t| words.times.contains(t.lower().as_str()));
     if words.stops.contains(l.as_str()) || words.asides.contains(l.as_str()) || verb_form || timed
     {
         Aside::Clause
@@ -309,6 +326,13 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
         return Some(Phrase::bare(head));
     }
     let mut end = head.1;
+    // "Rep. Bobby Scott (D-Va.)"
+    if tokens.get(end).is_some_and(|t| t.text == "(") {
+        let close = (end + 1..tokens.len().min(end + 8)).find(|&k| tokens[k].text == ")");
+        if let Some(close) = close {
+            end = close + 1;
+        }
+    }
     let of_place = tokens
         .get(end)
         .is_some_and(|t| matches!(t.lower().as_str(), "of" | "from"))
