@@ -155,7 +155,11 @@ mod tests {
         assert_eq!(ABBREVIATIONS.get("u.s"), Some(&AbbrevClass::Adjectival));
         assert!(ABBREVIATION_FOLLOWERS.contains("monday"));
         assert!(SENTENCE_STARTERS.contains("the"));
-        assert!(CUE_VERBS["according"].iter().any(|c| c == &["according", "to"]));
+        assert!(
+            CUE_VERBS["according"]
+                .iter()
+                .any(|c| c == &["according", "to"])
+        );
         assert!(SPEAKER_WORDS.helpers.contains("also"));
         assert!(SPEAKER_WORDS.determiners.contains("the"));
         assert!(SPEAKER_WORDS.times.contains("tuesday"));

@@ -203,11 +203,13 @@ fn pair_singles(
     out: &mut Vec<RawQuote>,
 ) {
     let mut open: Option<Mark> = None;
+    // `doubles` and `marks` are both in order: one pointer walks the doubles
+    let mut d = 0;
     for &mark in marks.iter().filter(|m| m.single) {
-        if doubles
-            .iter()
-            .any(|d| d.start <= mark.at && mark.at < d.end)
-        {
+        while d < doubles.len() && doubles[d].end <= mark.at {
+            d += 1;
+        }
+        if doubles.get(d).is_some_and(|q| q.start <= mark.at) {
             continue;
         }
         match (open, mark.role) {

@@ -175,7 +175,10 @@ fn role_before_name(tokens: &[Token], at: usize) -> bool {
         }
         k += 1;
     }
-    k > at && tokens.get(k).is_some_and(|t| t.is_word() && t.is_capitalized())
+    k > at
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
 }
 
 /// What a stretch set off by commas is, next to a name.
@@ -199,8 +202,7 @@ fn classify(segment: &[Token]) -> Aside {
         && segment
             .iter()
             .any(|t| words.times.contains(t.lower().as_str()));
-    if words.stops.contains(l.as_str()) || words.asides.contains(l.as_str()) || verb_form || timed
-    {
+    if words.stops.contains(l.as_str()) || words.asides.contains(l.as_str()) || verb_form || timed {
         Aside::Clause
     } else {
         Aside::Appositive
@@ -235,7 +237,11 @@ fn is_person(tokens: &[Token]) -> bool {
 
 /// The speaker's name within a mention: the head, or an appositive naming the person
 /// the head describes ("her adviser, Jake Sullivan").
-fn name_of(tokens: &[Token], head: (usize, usize), appositives: &[(usize, usize)]) -> (usize, usize) {
+fn name_of(
+    tokens: &[Token],
+    head: (usize, usize),
+    appositives: &[(usize, usize)],
+) -> (usize, usize) {
     let described = !tokens[head.0].is_capitalized() || is_determiner(&tokens[head.0]);
     if described {
         if let Some(&named) = appositives.iter().find(|a| is_person(&tokens[a.0..a.1])) {
@@ -480,7 +486,10 @@ mod tests {
             ),
             (
                 "Virginia delegate Beau Correll, angered by it.",
-                Some(("Virginia delegate Beau Correll", "Virginia delegate Beau Correll")),
+                Some((
+                    "Virginia delegate Beau Correll",
+                    "Virginia delegate Beau Correll",
+                )),
             ),
             (
                 "Lionel Sosa, a consultant who said he would not vote.",

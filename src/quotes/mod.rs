@@ -3,6 +3,7 @@
 //! headline form or continuation.
 
 mod attribution;
+mod context;
 mod marks;
 mod mention;
 mod speakers;
@@ -10,9 +11,9 @@ pub mod words;
 
 use crate::span::Span;
 use attribution::Found;
-use marks::RawQuote;
+use context::{Context, Place, Tokens};
 use serde::Serialize;
-use words::{Token, tokens};
+use std::collections::HashMap;
 
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -96,20 +97,28 @@ const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
 /// `sentences` are the sentence spans of those same regions, in order.
 pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) -> Quotations {
     let regions: Vec<Span> = title.iter().chain(body).copied().collect();
+    let all = Tokens::new(text, &regions);
+    // where each region's text starts, past its leading white space
+    let starts: Vec<usize> = regions.iter().map(|r| r.trim(text).start).collect();
+    let mut people: People = People::default();
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut known = speakers::Known::default();
     // the latest attributed quote: its region and speaker, for continuations
     let mut latest: Option<(usize, Mention)> = None;
     let mut previous_end: Option<(usize, usize)> = None;
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
-        let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
-        let floor = previous_end
-            .filter(|(r, _)| *r == raw.region)
-            .map_or(region.start, |(_, e)| e);
+        let place = Place {
+            region,
+            previous: raw.region.checked_sub(1).map(|i| regions[i]),
+            floor: previous_end
+                .filter(|(r, _)| *r == raw.region)
+                .map_or(region.start, |(_, e)| e),
+            opens_region: raw.outer.start <= starts[raw.region],
+        };
         previous_end = Some((raw.region, raw.outer.end));
-        let context = Context::new(text, &raw, (previous_region, region), floor, sentences);
+        let context = Context::new(text, &all, &raw, &place, sentences);
         let kind = if in_title {
             Kind::Headline
         } else {
@@ -129,16 +138,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         if !speech || markup {
             continue;
         }
-        let opens_region = region.slice(text)[..raw.outer.start - region.start]
-            .trim()
-            .is_empty();
         let (speaker, cue) = match found {
             Some(f) => {
-                let (mut name, resolved_via) = speakers::resolve(f.name.slice(text), &names);
+                let (mut name, resolved_via) = known.resolve(f.name.slice(text));
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
-                    let earlier = previous_region.map_or(region.start, |p| p.start);
-                    name =
-                        speakers::latest_person(&tokens(text, Span::new(earlier, f.speaker.start)));
+                    name = people.latest_before(&all, raw.region, f.speaker.start);
                 }
                 let mention = Mention {
                     span: f.speaker,
@@ -150,7 +154,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             None => {
                 let continued = latest.as_ref().filter(|(r, _)| {
                     *r == raw.region
-                        || (opens_region && *r + 1 == raw.region)
+                        || (place.opens_region && *r + 1 == raw.region)
                         || raw.continued_from_previous
                 });
                 let mention = continued.map(|(_, m)| Mention {
@@ -162,7 +166,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         };
         if let Some(mention) = &speaker {
             if let Some(name) = &mention.name {
-                names.push(name.clone());
+                known.add(name);
             }
             latest = Some((raw.region, mention.clone()));
         }
@@ -177,6 +181,33 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     Quotations { quotes, speakers }
 }
 
+/// The people named in each region, found once per region on first need.
+#[derive(Default)]
+struct People {
+    by_region: HashMap<usize, Vec<(usize, String)>>,
+}
+
+impl People {
+    /// The latest person named before byte `at` in `region` or the region before it.
+    fn latest_before(&mut self, all: &Tokens, region: usize, at: usize) -> Option<String> {
+        let here = self.names(all, region);
+        let i = here.partition_point(|(end, _)| *end <= at);
+        if let Some((_, name)) = i.checked_sub(1).map(|i| &here[i]) {
+            return Some(name.clone());
+        }
+        let previous = region.checked_sub(1)?;
+        self.names(all, previous)
+            .last()
+            .map(|(_, name)| name.clone())
+    }
+
+    fn names(&mut self, all: &Tokens, region: usize) -> &[(usize, String)] {
+        self.by_region
+            .entry(region)
+            .or_insert_with(|| speakers::person_names(all.region(region)))
+    }
+}
+
 /// Title Case without a sentence's punctuation ("How the Grinch Stole Christmas",
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
@@ -189,101 +220,11 @@ fn is_title_or_name(quoted: &str) -> bool {
         && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
 }
 
-/// The words around one quotation: before it and after it in its sentence, and the
-/// sentence that follows.
-struct Context<'a> {
-    before: Vec<Token<'a>>,
-    /// The whole sentence before the quote, earlier quotations included.
-    sentence_before: Vec<Token<'a>>,
-    /// The last sentence of the previous paragraph when it ends with a colon
-    /// ("Smith said:"), and the quote opens its paragraph.
-    introduction: Vec<Token<'a>>,
-    after: Vec<Token<'a>>,
-    next_sentence: Vec<Token<'a>>,
-    whole: Vec<Token<'a>>,
-    text: &'a str,
-}
-
-impl<'a> Context<'a> {
-    /// `floor`: where the text before the quote may start at the earliest (the end of
-    /// the quotation before it, whose words are not this one's attribution).
-    fn new(
-        text: &'a str,
-        raw: &RawQuote,
-        (previous_region, region): (Option<Span>, Span),
-        floor: usize,
-        sentences: &[Span],
-    ) -> Self {
-        let first = sentence_at(sentences, raw.outer.start, region);
-        let last = sentence_at(
-            sentences,
-            raw.outer.end.saturating_sub(1).max(raw.outer.start),
-            region,
-        );
-        let next = sentences
-            .get(sentences.partition_point(|s| s.start < last.end))
-            .filter(|s| region.contains(**s))
-            .copied()
-            .unwrap_or(Span::new(region.end, region.end));
-        let opens_region = text[region.start..raw.outer.start].trim().is_empty();
-        let introduction = match previous_region {
-            Some(previous) if opens_region && previous.slice(text).ends_with(':') => {
-                tokens(text, sentence_at(sentences, previous.end - 1, previous))
-            }
-            _ => Vec::new(),
-        };
-        let sentence_start = first.start.min(raw.outer.start);
-        Context {
-            before: tokens(
-                text,
-                Span::new(
-                    sentence_start.max(floor).min(raw.outer.start),
-                    raw.outer.start,
-                ),
-            ),
-            sentence_before: tokens(text, Span::new(sentence_start, raw.outer.start)),
-            introduction,
-            after: tokens(text, Span::new(raw.outer.end, last.end.max(raw.outer.end))),
-            next_sentence: tokens(text, next),
-            whole: tokens(text, region),
-            text,
-        }
-    }
-
-    /// Direct when the quote opens its sentence, follows a colon, or is a whole
-    /// statement introduced by a cue (`said, "We will…"`); partial otherwise.
-    fn kind(&self, raw: &RawQuote) -> Kind {
-        let words_before = self.before.iter().any(Token::is_word);
-        let last = self.before.last().map(|t| t.text);
-        let inner = raw.inner.slice(self.text);
-        let statement = inner.starts_with(char::is_uppercase) && last == Some(",");
-        if !words_before
-            || last == Some(":")
-            || statement
-            || !raw.closed
-            || raw.continued_from_previous
-        {
-            Kind::Direct
-        } else {
-            Kind::Partial
-        }
-    }
-}
-
-/// The sentence holding byte `at`, or the whole region when none does.
-fn sentence_at(sentences: &[Span], at: usize, region: Span) -> Span {
-    let i = sentences.partition_point(|s| s.start <= at);
-    i.checked_sub(1)
-        .map(|i| sentences[i])
-        .filter(|s| s.end > at && region.contains(*s))
-        .unwrap_or(region)
-}
-
 /// The speaker and cue of a quotation, trying the patterns in the order a reader
 /// would for its kind.
 fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
     if in_title {
-        if let Some(speaker) = attribution::headline(&context.whole) {
+        if let Some(speaker) = attribution::headline(context.whole) {
             return Some(Found {
                 speaker,
                 name: speaker,
@@ -293,19 +234,19 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
         }
     }
     match kind {
-        Kind::Partial => attribution::before(&context.before, false)
-            .or_else(|| attribution::before(&context.sentence_before, false))
-            .or_else(|| attribution::after(&context.after)),
-        Kind::Direct | Kind::Headline => attribution::after(&context.after)
-            .or_else(|| attribution::before(&context.before, true))
-            .or_else(|| attribution::before(&context.introduction, true))
-            .or_else(|| attribution::before(&context.after, false))
+        Kind::Partial => attribution::before(context.before, false)
+            .or_else(|| attribution::before(context.sentence_before, false))
+            .or_else(|| attribution::after(context.after)),
+        Kind::Direct | Kind::Headline => attribution::after(context.after)
+            .or_else(|| attribution::before(context.before, true))
+            .or_else(|| attribution::before(context.introduction, true))
+            .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
                 context
                     .after
                     .iter()
                     .all(|t| !t.is_word())
-                    .then(|| attribution::next_sentence(&context.next_sentence))
+                    .then(|| attribution::next_sentence(context.next_sentence))
                     .flatten()
             }),
     }
