@@ -93,6 +93,8 @@ pub struct SpeakerWords {
     pub determiners: HashSet<String>,
     /// Prepositions, after which a cue word is a noun ("secretary of state").
     pub prepositions: HashSet<String>,
+    /// Auxiliaries of the passive, after which a cue's subject did not speak.
+    pub passives: HashSet<String>,
     /// Asides set off by commas ("however").
     pub asides: HashSet<String>,
     /// Words of time phrases ("later", "Tuesday").
@@ -109,6 +111,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("stop") => &mut classes.stops,
             Some("determiner") => &mut classes.determiners,
             Some("preposition") => &mut classes.prepositions,
+            Some("passive") => &mut classes.passives,
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
             _ => continue,

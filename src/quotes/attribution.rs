@@ -21,6 +21,9 @@ pub struct Found {
     pub cue: Span,
     /// Cue or according-to.
     pub via: Via,
+    /// True when no speech verb ties the speaker to the quotation, only being the
+    /// subject of its sentence: too weak to tell speech from a scare quote.
+    pub subject_only: bool,
 }
 
 /// The cue starting at token `i`: how many tokens it spans, and whether it is a
@@ -37,8 +40,12 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     // preposition a cue word is a noun
     if i > 0 {
         let previous = tokens[i - 1].lower();
-        if SPEAKER_WORDS.determiners.contains(previous.as_str())
-            || SPEAKER_WORDS.prepositions.contains(previous.as_str())
+        let words = &*SPEAKER_WORDS;
+        // "was praised by", "were told": in the passive the subject did not speak
+        let passive = words.passives.contains(previous.as_str()) && !first.ends_with("ing");
+        if words.determiners.contains(previous.as_str())
+            || words.prepositions.contains(previous.as_str())
+            || passive
         {
             return None;
         }
@@ -77,6 +84,7 @@ fn found(tokens: &[Token], phrase: Phrase, cue: usize, len: usize) -> Found {
         } else {
             Via::Cue
         },
+        subject_only: false,
     }
 }
 
@@ -102,9 +110,9 @@ fn ends_clause(tokens: &[Token], end: usize) -> bool {
     })
 }
 
-/// The subject opening a sentence, after an opening phrase set off by a comma
-/// ("Hours later, Trump returned the compliment, telling Reuters …").
-fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
+/// Where the subject of a sentence starts: after an opening phrase set off by a
+/// comma ("Hours later, Trump returned the compliment, telling Reuters …").
+fn subject_start(tokens: &[Token]) -> usize {
     let comma = tokens.iter().take(12).position(|t| t.text == ",");
     let opening = tokens.first().is_some_and(|first| {
         let l = first.lower();
@@ -116,11 +124,60 @@ fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
                 .iter()
                 .any(|t| words.times.contains(t.lower().as_str()))
     });
-    let start = match comma {
+    match comma {
         Some(c) if opening => c + 1,
         _ => 0,
-    };
-    mention::mention_after(tokens, start)
+    }
+}
+
+/// The subject opening a sentence.
+fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
+    mention::mention_after(tokens, subject_start(tokens))
+}
+
+/// `Paul Ryan worried that the net was "a hammock"`: with no speech verb, the
+/// subject of the quotation's sentence, tied to it by its verb. Only a pronoun, a
+/// name or a description with a determiner counts as a subject.
+pub fn subject(tokens: &[Token]) -> Option<Found> {
+    let (phrase, verb) = mention::subject_then_cue(tokens, subject_start(tokens))?;
+    let first = &tokens[phrase.start];
+    let head = &tokens[phrase.name.0];
+    let named = mention::is_pronoun(head)
+        || head.is_capitalized()
+        || SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+    let verb_token = tokens.get(verb)?;
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !SPEAKER_WORDS.stops.contains(verb_token.lower().as_str());
+    (named && verb_like).then(|| Found {
+        subject_only: true,
+        ..found(tokens, phrase, verb, 1)
+    })
+}
+
+/// `Carl Bialik: "…"`: a name and a colon introduce a statement; the colon is the cue.
+pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
+    let colon = tokens.len().checked_sub(1)?;
+    if tokens[colon].text != ":" {
+        return None;
+    }
+    let start = (0..colon)
+        .rev()
+        .find(|&k| !tokens[k].is_word())
+        .map_or(0, |k| k + 1);
+    let head = mention::head_after(tokens, start)?;
+    let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
+    (named && head.1 == colon).then(|| found(tokens, Phrase::bare(head), colon, 1))
+}
+
+/// True when a speech verb stands right before the quotation (`Clinton said, "as
+/// long as…"`): the nearest cue introduces it, even as a fragment.
+pub fn cue_adjacent(tokens: &[Token]) -> bool {
+    let mut end = tokens.len();
+    while end > 0 && matches!(tokens[end - 1].text, "," | ":" | "that") {
+        end -= 1;
+    }
+    (end.saturating_sub(2)..end).any(|i| cue_at(tokens, i).is_some_and(|(len, _)| i + len == end))
 }
 
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /

@@ -42,9 +42,11 @@ pub struct Context<'t, 'a> {
     pub before: &'t [Token<'a>],
     /// The whole sentence before the quote, earlier quotations included.
     pub sentence_before: &'t [Token<'a>],
-    /// The last sentence of the previous paragraph when it ends with a colon
-    /// ("Smith said:"), and the quote opens its paragraph.
+    /// The last sentence of the previous paragraph, when the quote opens its
+    /// paragraph ("Smith said:", "Carter said the region mattered.").
     pub introduction: &'t [Token<'a>],
+    /// True when that sentence ends with a colon.
+    pub colon: bool,
     /// From the closing mark to the end of its sentence.
     pub after: &'t [Token<'a>],
     /// The sentence after the quotation's.
@@ -98,7 +100,7 @@ impl<'t, 'a> Context<'t, 'a> {
             |from: usize| &toks[from.max(open.saturating_sub(WINDOW)).min(open)..open];
         let forward = |from: usize, to: usize| &toks[from..to.min(from + WINDOW).max(from)];
         let introduction: &[Token] = match place.previous {
-            Some(previous) if place.opens_region && previous.slice(text).ends_with(':') => {
+            Some(previous) if place.opens_region => {
                 let prev = all.region(raw.region - 1);
                 let sentence = sentence_at(sentences, previous.end - 1, previous);
                 let end = prev.len();
@@ -110,6 +112,7 @@ impl<'t, 'a> Context<'t, 'a> {
             before: before_from(sentence_start.max(floor)),
             sentence_before: before_from(sentence_start),
             introduction,
+            colon: introduction.last().is_some_and(|t| t.text == ":"),
             after: forward(close, index(toks, last.end.max(raw.outer.end))),
             next_sentence: forward(index(toks, next.start), index(toks, next.end)),
             whole: &toks[..toks.len().min(WINDOW)],

@@ -28,7 +28,8 @@ pub struct Phrase {
 }
 
 impl Phrase {
-    fn bare(name: (usize, usize)) -> Self {
+    /// A mention that is its name and nothing more.
+    pub fn bare(name: (usize, usize)) -> Self {
         Phrase {
             start: name.0,
             end: name.1,

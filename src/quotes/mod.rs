@@ -14,6 +14,7 @@ use attribution::Found;
 use context::{Context, Place, Tokens};
 use serde::Serialize;
 use std::collections::HashMap;
+use words::Token;
 
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -124,13 +125,25 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         } else {
             context.kind(&raw)
         };
-        let found = attribute(&context, kind, in_title);
+        let continues = latest.as_ref().is_some_and(|(r, _)| {
+            *r == raw.region
+                || (place.opens_region && *r + 1 == raw.region)
+                || raw.continued_from_previous
+        });
+        // a quotation opening its paragraph with no attribution of its own, after a
+        // paragraph that reports someone's words ("Carter said the region mattered.")
+        let found = attribute(&context, kind, in_title).or_else(|| {
+            (!continues)
+                .then(|| attribution::before(context.introduction, false))
+                .flatten()
+        });
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
             Kind::Direct => true,
             Kind::Headline | Kind::Partial => {
-                !is_title_or_name(inner) && (found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS)
+                let cued = found.as_ref().is_some_and(|f| !f.subject_only);
+                !is_title_or_name(inner) && (cued || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
         // `id="…"`: markup a scraper kept, not anyone's words
@@ -152,11 +165,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 (Some(mention), Some(f.cue).filter(|c| !c.is_empty()))
             }
             None => {
-                let continued = latest.as_ref().filter(|(r, _)| {
-                    *r == raw.region
-                        || (place.opens_region && *r + 1 == raw.region)
-                        || raw.continued_from_previous
-                });
+                let continued = latest.as_ref().filter(|_| continues);
                 let mention = continued.map(|(_, m)| Mention {
                     via: Via::Continuation,
                     ..m.clone()
@@ -230,16 +239,27 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
                 name: speaker,
                 cue: Span::new(speaker.end, speaker.end),
                 via: Via::Headline,
+                subject_only: false,
             });
         }
     }
     match kind {
-        Kind::Partial => attribution::before(context.before, false)
-            .or_else(|| attribution::before(context.sentence_before, false))
-            .or_else(|| attribution::after(context.after)),
+        Kind::Partial => {
+            let adjacent = attribution::cue_adjacent(context.before);
+            attribution::before(context.before, adjacent)
+                .or_else(|| attribution::before(context.sentence_before, false))
+                .or_else(|| attribution::after(context.after))
+                .or_else(|| attribution::subject(context.sentence_before))
+        }
         Kind::Direct | Kind::Headline => attribution::after(context.after)
             .or_else(|| attribution::before(context.before, true))
-            .or_else(|| attribution::before(context.introduction, true))
+            .or_else(|| attribution::name_and_colon(context.before))
+            .or_else(|| {
+                context
+                    .colon
+                    .then(|| attribution::before(context.introduction, true))
+                    .flatten()
+            })
             .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
                 context
@@ -247,6 +267,14 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
                     .iter()
                     .all(|t| !t.is_word())
                     .then(|| attribution::next_sentence(context.next_sentence))
+                    .flatten()
+            })
+            .or_else(|| {
+                context
+                    .before
+                    .iter()
+                    .any(Token::is_word)
+                    .then(|| attribution::subject(context.sentence_before))
                     .flatten()
             }),
     }
