@@ -110,24 +110,51 @@ fn ends_clause(tokens: &[Token], end: usize) -> bool {
     })
 }
 
-/// Where the subject of a sentence starts: after an opening phrase set off by a
-/// comma ("Hours later, Trump returned the compliment, telling Reuters …").
-fn subject_start(tokens: &[Token]) -> usize {
-    let comma = tokens.iter().take(12).position(|t| t.text == ",");
-    let opening = tokens.first().is_some_and(|first| {
-        let l = first.lower();
-        let words = &*SPEAKER_WORDS;
-        words.stops.contains(l.as_str())
-            || words.asides.contains(l.as_str())
-            || l.ends_with("ing")
-            || tokens[..comma.unwrap_or(0)]
+/// True when the words from `start` to the next comma open a sentence rather than
+/// name its subject: a clause link or preposition ("While", "At a rally in Ames"),
+/// a participle ("Speaking", "Challenged by"), or a time ("Hours later").
+fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
+    let words = &*SPEAKER_WORDS;
+    let l = tokens[start].lower();
+    words.stops.contains(l.as_str())
+        || words.asides.contains(l.as_str())
+        || l.ends_with("ing")
+        || l.ends_with("ed")
+        || tokens[start..comma]
+            .iter()
+            .any(|t| words.times.contains(t.lower().as_str()))
+}
+
+/// Where the subject of a sentence starts: after a dateline ("WASHINGTON —") and
+/// after opening phrases set off by commas, with the places they name ("At a
+/// campaign event in Ames, Iowa, on Sunday, Mrs. Clinton said …").
+pub fn subject_start(tokens: &[Token]) -> usize {
+    let mut start = tokens
+        .iter()
+        .take(6)
+        .position(|t| matches!(t.text, "—" | "–"))
+        .filter(|&dash| {
+            tokens[..dash]
                 .iter()
-                .any(|t| words.times.contains(t.lower().as_str()))
-    });
-    match comma {
-        Some(c) if opening => c + 1,
-        _ => 0,
+                .all(|t| !t.is_word() || t.text.chars().all(|c| !c.is_lowercase()))
+        })
+        .map_or(0, |dash| dash + 1);
+    let mut opened = false;
+    while start < tokens.len() {
+        let Some(comma) = (start..tokens.len().min(start + 15)).find(|&k| tokens[k].text == ",")
+        else {
+            break;
+        };
+        let place = opened
+            && comma - start <= 3
+            && tokens[start..comma].iter().all(Token::is_capitalized);
+        if comma == start || !(place || opens_sentence(tokens, start, comma)) {
+            break;
+        }
+        opened = true;
+        start = comma + 1;
     }
+    start
 }
 
 /// The subject opening a sentence.
@@ -203,10 +230,15 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
 /// tweets were 'unhinged'").
 pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
+    // the main verb, not one in an opening clause ("While not everything Trump says
+    // is true, Jamieson said …")
+    let main = subject_start(tokens);
     let cue = if last_cue {
         (0..tokens.len()).rev().find_map(cue_here)
     } else {
-        (0..tokens.len()).find_map(cue_here)
+        (main..tokens.len())
+            .find_map(cue_here)
+            .or_else(|| (0..main).find_map(cue_here))
     };
     let (i, len, participle) = cue?;
     if is_according_to(tokens, i, len) {

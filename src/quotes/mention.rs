@@ -401,6 +401,19 @@ pub fn subject_then_cue(tokens: &[Token], start: usize) -> Option<(Phrase, usize
             break;
         }
     }
+    // "a staffer in the room wondered": a short place between subject and verb
+    let placed = tokens
+        .get(j)
+        .is_some_and(|t| SPEAKER_WORDS.prepositions.contains(t.lower().as_str()));
+    if placed {
+        let limit = tokens.len().min(j + 6);
+        let verb = (j + 1..limit)
+            .take_while(|&k| !is_boundary(&tokens[k]))
+            .find(|&k| cue_at(tokens, k).is_some());
+        if let Some(verb) = verb {
+            j = verb;
+        }
+    }
     while tokens.get(j).is_some_and(is_helper) {
         j += 1;
     }
