@@ -12,6 +12,7 @@ pub mod words;
 use crate::span::Span;
 use attribution::Found;
 use context::{Context, Place, Tokens};
+use marks::RawQuote;
 use serde::Serialize;
 use std::collections::HashMap;
 use words::Token;
@@ -132,7 +133,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         });
         // a quotation opening its paragraph with no attribution of its own, after a
         // paragraph that reports someone's words ("Carter said the region mattered.")
-        let found = attribute(&context, kind, in_title).or_else(|| {
+        let found = attribute(text, &raw, &context, kind, in_title).or_else(|| {
             (!continues)
                 .then(|| attribution::before(context.introduction, false))
                 .flatten()
@@ -231,7 +232,13 @@ fn is_title_or_name(quoted: &str) -> bool {
 
 /// The speaker and cue of a quotation, trying the patterns in the order a reader
 /// would for its kind.
-fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
+fn attribute(
+    text: &str,
+    raw: &RawQuote,
+    context: &Context,
+    kind: Kind,
+    in_title: bool,
+) -> Option<Found> {
     if in_title {
         if let Some(speaker) = attribution::headline(context.whole) {
             return Some(Found {
@@ -246,7 +253,13 @@ fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
     match kind {
         Kind::Partial => {
             let adjacent = attribution::cue_adjacent(context.before);
-            attribution::before(context.before, adjacent)
+            // `…, described it as "horrendous," he said`: the speaker right after
+            let closing = raw.inner.slice(text).ends_with(',')
+                || context.after.first().is_some_and(|t| t.text == ",");
+            closing
+                .then(|| attribution::after(context.after))
+                .flatten()
+                .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
