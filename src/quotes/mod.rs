@@ -256,9 +256,11 @@ fn attribute(
             // `…, described it as "horrendous," he said`: the speaker right after
             let closing = raw.inner.slice(text).ends_with(',')
                 || context.after.first().is_some_and(|t| t.text == ",");
+            // (a source "according to" after it reports the fragment, not says it)
             closing
                 .then(|| attribution::after(context.after))
                 .flatten()
+                .filter(|f| f.via == Via::Cue)
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
