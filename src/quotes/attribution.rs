@@ -43,7 +43,12 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
         let words = &*SPEAKER_WORDS;
         // "was praised by", "were told": in the passive the subject did not speak
         let passive = words.passives.contains(previous.as_str()) && !first.ends_with("ing");
+        // "the IG's report": after a possessive too
+        let possessive = ["'s", "’s", "s'", "s’"]
+            .iter()
+            .any(|p| previous.ends_with(p));
         if words.determiners.contains(previous.as_str())
+            || possessive
             || words.prepositions.contains(previous.as_str())
             || passive
         {
@@ -120,9 +125,10 @@ fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
         || words.asides.contains(l.as_str())
         || l.ends_with("ing")
         || l.ends_with("ed")
-        || tokens[start..comma]
-            .iter()
-            .any(|t| words.times.contains(t.lower().as_str()))
+        || (comma - start <= 3
+            && tokens[start..comma]
+                .iter()
+                .any(|t| words.times.contains(t.lower().as_str())))
 }
 
 /// Where the subject of a sentence starts: after a dateline ("WASHINGTON —") and

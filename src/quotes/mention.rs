@@ -115,6 +115,9 @@ fn plausible(words: &[Token]) -> bool {
     {
         return false;
     }
+    if words.iter().all(is_determiner) {
+        return false;
+    }
     let has_name = words
         .iter()
         .any(|w| w.is_capitalized() && !is_determiner(w));
@@ -123,8 +126,13 @@ fn plausible(words: &[Token]) -> bool {
 
 /// The name or description ending just before token `end`, read backwards.
 fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
-    if end > 0 && is_pronoun(&tokens[end - 1]) {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    if is_pronoun(last) {
         return Some((end - 1, end));
+    }
+    // "is choosing not to respond": a participle is no subject's head
+    if !last.is_capitalized() && last.text.ends_with("ing") {
+        return None;
     }
     let mut k = end;
     while k > 0 && end - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
@@ -317,6 +325,19 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         return None;
     }
     let head = head_before(tokens, k)?;
+    // "Trump at the time said", "Sanders on Tuesday said": the subject is before
+    // the time phrase
+    let timed = tokens[head.0..head.1]
+        .iter()
+        .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
+    let after_preposition = head.0 > 0
+        && SPEAKER_WORDS
+            .prepositions
+            .contains(tokens[head.0 - 1].lower().as_str());
+    if timed && after_preposition {
+        let subject = head_before(tokens, head.0 - 1)?;
+        return Some(Phrase::bare(subject));
+    }
     Some(Phrase {
         start: head.0,
         end: mention_end,
