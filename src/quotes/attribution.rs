@@ -366,6 +366,100 @@ mod tests {
     }
 
     #[test]
+    fn cue_words_and_the_nouns_that_look_like_them() {
+        // (text, index of the word, is it a cue)
+        let cases: &[(&str, usize, bool)] = &[
+            ("Smith said", 1, true),
+            ("Smith has said", 2, true),
+            ("the report", 1, false),
+            ("the IG's report", 2, false),
+            ("secretary of state", 2, false),
+            ("it was praised by many", 2, false),
+            ("they were told", 2, false),
+            ("he is saying", 2, true),
+            ("the United States", 2, false),
+        ];
+        for &(text, at, want) in cases {
+            let t = toks(text);
+            assert_eq!(cue_at(&t, at).is_some(), want, "{text}");
+        }
+        let t = toks("according to CNBC");
+        assert_eq!(cue_at(&t, 0), Some((2, false)));
+        let t = toks("calling it");
+        assert_eq!(cue_at(&t, 0), Some((1, true)));
+    }
+
+    #[test]
+    fn where_the_subject_of_a_sentence_starts() {
+        let cases = [
+            ("Smith said it", "Smith"),
+            ("WASHINGTON — Smith said it", "Smith"),
+            ("Hours later, Trump said it", "Trump"),
+            (
+                "At an event in Ames, Iowa, on Sunday, Mrs. Clinton said",
+                "Mrs.",
+            ),
+            ("Speaking in Salem, Trump went after Bush", "Trump"),
+            ("Challenged by a host, Clinton said", "Clinton"),
+            ("Smith, a senator, said it", "Smith"),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            assert_eq!(t[subject_start(&t)].text, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_without_a_speech_verb() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Paul Ryan worried that the net was ",
+                Some(("Paul Ryan", "worried")),
+            ),
+            ("The ad targets a ", Some(("The ad", "targets"))),
+            ("She often speaks of ", Some(("She", "speaks"))),
+            (
+                "The complaint, which was filed in court, alleged that the party ",
+                Some(("The complaint", "alleged")),
+            ),
+            ("many voters think it is ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, subject(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_a_colon() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Carl Bialik: ", Some(("Carl Bialik", ":"))),
+            (
+                "Pollsters agree - Jeffrey M. Jones: ",
+                Some(("Jeffrey M. Jones", ":")),
+            ),
+            ("The point is this: ", None),
+            ("Carl Bialik said ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_right_before_the_quotation() {
+        let cases = [
+            ("a woman asked for a photo and Clinton said, ", true),
+            ("Smith told reporters that ", false),
+            ("Smith said that ", true),
+            ("He called it ", false),
+            ("as Smith put it: ", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(cue_adjacent(&toks(text)), want, "{text}");
+        }
+    }
+
+    #[test]
     fn headline_form() {
         let text = "Tillerson: U.S.-Russia relations 'at a low point'";
         assert_eq!(

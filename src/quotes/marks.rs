@@ -171,7 +171,11 @@ fn pair_doubles(
 ) -> bool {
     let mut open: Option<Mark> = None;
     for &mark in marks.iter().filter(|m| !m.single) {
-        match (open, mark.role) {
+        // German style: „ opens and “ closes
+        let low_high =
+            open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');
+        let role = if low_high { Role::Close } else { mark.role };
+        match (open, role) {
             (None, Role::Open | Role::Either) => open = Some(mark),
             (None, Role::Close) => {}
             (Some(start), Role::Close | Role::Either) => {
@@ -253,4 +257,91 @@ fn push(
         continued_from_previous: false,
         single,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted words of each paragraph (paragraphs split on blank lines), with
+    /// `+` marking a piece that continues the previous paragraph's quotation.
+    fn quoted(text: &str) -> Vec<String> {
+        let mut regions = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            regions.push(Span::new(start, start + part.len()));
+            start += part.len() + 2;
+        }
+        find(text, &regions)
+            .iter()
+            .map(|q| {
+                let plus = if q.continued_from_previous { "+" } else { "" };
+                format!("{plus}{}", q.inner.slice(text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_marks_of_every_style() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said \"we will win\" today.", &["we will win"]),
+            ("He said “we will win” today.", &["we will win"]),
+            ("He said ''we will win'' today.", &["we will win"]),
+            ("He said ``we will win'' today.", &["we will win"]),
+            ("Il a dit « nous gagnerons » hier.", &["nous gagnerons"]),
+            ("Er sagte „wir gewinnen“ gestern.", &["wir gewinnen"]),
+            ("Trump: Relations 'at a low point'", &["at a low point"]),
+            ("She said ‘it is over’ and left.", &["it is over"]),
+            (
+                "\"He called it 'a disgrace,' and left,\" she said.",
+                &["He called it 'a disgrace,' and left,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia's view and the '90s boom.", &[]),
+            ("They played rock 'n' roll all night.", &[]),
+            ("The students' union met, and 'em too.", &[]),
+            ("It’s the ’80s, isn’t it?", &[]),
+            ("The students' union called it 'a farce'.", &["a farce"]),
+            ("'Tis the season, he said of 'the plan'.", &["the plan"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_open_quotation_continues_into_the_next_paragraph() {
+        let text = "\"First part of it.\n\n\"Second part,\" she said.\n\nNo quote here.";
+        assert_eq!(quoted(text), ["First part of it.", "+Second part,"]);
+        // without an opening mark, the next paragraph is the narrator's again
+        let text = "\"First part of it.\n\nThe narrator goes on.";
+        assert_eq!(quoted(text), ["First part of it."]);
+    }
+
+    #[test]
+    fn stray_marks_never_swallow_the_rest() {
+        let cases: &[(&str, &[&str])] = &[
+            // a stray closing mark is ignored
+            ("He left” and then \"came back\" later.", &["came back"]),
+            // an unclosed quotation ends with its paragraph
+            (
+                "\"Never closed\n\nNext \"one\" here.",
+                &["Never closed", "one"],
+            ),
+            // a new opening mark ends an unclosed one
+            ("“One “Two” three.", &["One", "Two"]),
+            ("\"\"\"\"", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
 }

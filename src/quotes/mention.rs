@@ -162,6 +162,9 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         if lower_after_name && !role && !matches!(tokens[k].lower().as_str(), "of" | "for") {
             break;
         }
+        if described && k > start + 1 && is_verb_form(tokens, k) {
+            break;
+        }
         k += 1;
     }
     while k > start && matches!(tokens[k - 1].lower().as_str(), "of" | "for") {
@@ -188,6 +191,22 @@ fn role_before_name(tokens: &[Token], at: usize) -> bool {
         && tokens
             .get(k)
             .is_some_and(|t| t.is_word() && t.is_capitalized())
+}
+
+/// True when the lower-case word at `at` reads as the verb after a description
+/// ("The ad targets a …", "The email goes on …"): an -s or -ed form followed by a
+/// word that opens the verb's object.
+fn is_verb_form(tokens: &[Token], at: usize) -> bool {
+    let word = tokens[at].lower();
+    let inflected = (word.ends_with('s') && !word.ends_with("ss")) || word.ends_with("ed");
+    let object = tokens.get(at + 1).is_some_and(|next| {
+        let l = next.lower();
+        is_determiner(next)
+            || is_pronoun(next)
+            || SPEAKER_WORDS.prepositions.contains(l.as_str())
+            || matches!(l.as_str(), "that" | "to")
+    });
+    !tokens[at].is_capitalized() && inflected && object
 }
 
 /// What a stretch set off by commas is, next to a name.
