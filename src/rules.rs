@@ -99,6 +99,8 @@ pub struct SpeakerWords {
     pub asides: HashSet<String>,
     /// Words of time phrases ("later", "Tuesday").
     pub times: HashSet<String>,
+    /// Words right before a quotation that make it a term ("so-called").
+    pub terms: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -114,6 +116,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("passive") => &mut classes.passives,
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
+            Some("term") => &mut classes.terms,
             _ => continue,
         };
         set.extend(words.map(str::to_lowercase));

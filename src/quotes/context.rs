@@ -53,6 +53,9 @@ pub struct Context<'t, 'a> {
     pub next_sentence: &'t [Token<'a>],
     /// The start of the quotation's paragraph (for headlines).
     pub whole: &'t [Token<'a>],
+    /// The paragraph before the quotation's sentence, where a pronoun's
+    /// antecedent may be introduced ("A spokeswoman said it would not appeal.").
+    pub paragraph_before: &'t [Token<'a>],
     text: &'a str,
 }
 
@@ -116,6 +119,7 @@ impl<'t, 'a> Context<'t, 'a> {
             after: forward(close, index(toks, last.end.max(raw.outer.end))),
             next_sentence: forward(index(toks, next.start), index(toks, next.end)),
             whole: &toks[..toks.len().min(WINDOW)],
+            paragraph_before: &toks[sentence_start.saturating_sub(WINDOW)..sentence_start],
             text,
         }
     }
@@ -126,7 +130,10 @@ impl<'t, 'a> Context<'t, 'a> {
         let words_before = self.before.iter().any(Token::is_word);
         let last = self.before.last().map(|t| t.text);
         let inner = raw.inner.slice(self.text);
-        let statement = inner.starts_with(char::is_uppercase) && last == Some(",");
+        // (a title after a comma, `in her column, "Notes From City Hall."`, is no statement)
+        let statement = inner.starts_with(char::is_uppercase)
+            && last == Some(",")
+            && !super::is_title_case(inner);
         if !words_before
             || last == Some(":")
             || statement

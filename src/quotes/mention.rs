@@ -365,8 +365,8 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
 }
 
 /// A mention starting at token `start` (after a cue: `said Sen. Jeff Merkley of
-/// Oregon, the only senator to endorse Sanders`), with its post-modifier and
-/// appositives up to the end of the clause.
+/// Oregon, the only senator to endorse Sanders`), with its post-modifier ("of
+/// Oregon", "of the state university") and appositives up to the end of the clause.
 pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
     let head = head_after(tokens, start)?;
     if is_pronoun(&tokens[head.0]) {
@@ -383,9 +383,9 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
     let of_place = tokens
         .get(end)
         .is_some_and(|t| matches!(t.lower().as_str(), "of" | "from"))
-        && tokens[end + 1..tokens.len().min(end + 4)]
-            .iter()
-            .any(Token::is_capitalized);
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.is_capitalized() || is_determiner(t));
     if of_place {
         end = segment_end(tokens, end + 1).min(end + MAX_MODIFIER_TOKENS);
     }

@@ -149,12 +149,23 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         };
         // `id="…"`: markup a scraper kept, not anyone's words
         let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup {
+        if !speech || markup || is_term(&context) {
             continue;
         }
         let (speaker, cue) = match found {
             Some(f) => {
-                let (mut name, resolved_via) = known.resolve(f.name.slice(text));
+                let said = f.name.slice(text);
+                let (mut name, resolved_via) = known.resolve(said);
+                if resolved_via == Some(Via::Pronoun) {
+                    // the nearest antecedent: whoever a sentence before it in the
+                    // paragraph reports ("A spokeswoman said it would not appeal.")
+                    let reporter = attribution::before(context.paragraph_before, true)
+                        .map(|r| known.resolve(r.name.slice(text)))
+                        .filter(|(_, via)| via != &Some(Via::Pronoun))
+                        .and_then(|(n, _)| n)
+                        .filter(|n| speakers::Known::can_refer(said, n));
+                    name = reporter.or(name);
+                }
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
                     name = people.latest_before(&all, raw.region, f.speaker.start);
                 }
@@ -221,13 +232,25 @@ impl People {
 /// Title Case without a sentence's punctuation ("How the Grinch Stole Christmas",
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
+    is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// Every long word capitalised ("Notes From City Hall."), as in a title.
+pub fn is_title_case(quoted: &str) -> bool {
     let long_words: Vec<&str> = quoted
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    !long_words.is_empty()
-        && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+    !long_words.is_empty() && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// `the so-called "experts"`: a term held at arm's length, not anyone's words.
+fn is_term(context: &Context) -> bool {
+    context.before.last().is_some_and(|t| {
+        crate::rules::SPEAKER_WORDS
+            .terms
+            .contains(t.lower().as_str())
+    })
 }
 
 /// The speaker and cue of a quotation, trying the patterns in the order a reader

@@ -116,6 +116,20 @@ impl Known {
         self.latest = Some(name.to_string());
     }
 
+    /// True when `pronoun` can stand for `name`: "he" and "she" for a person or a
+    /// description of one, never for an organisation.
+    pub fn can_refer(pronoun: &str, name: &str) -> bool {
+        match PRONOUNS.get(pronoun.to_lowercase().as_str()) {
+            // the head, before "of" or "for" ("spokeswoman for the company")
+            Some(PronounKind::Person) => name
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "of" | "for" | "at" | "from"))
+                .all(|w| !ORGANIZATION_WORDS.contains(bare(w).as_str())),
+            Some(_) => true,
+            None => false,
+        }
+    }
+
     /// Resolves a mention: returns the name and, when the mention needed it, the
     /// resolution it went through.
     pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
