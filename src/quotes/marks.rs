@@ -60,6 +60,10 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         let at = region.start + i;
         let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
         let mark = match c {
+            // a curly mark typed the wrong way round reads by its place:
+            // `not,“ he said` closes, `said ”Yes` opens
+            '“' if closes_here(prev, next) => Some((Role::Close, false, c.len_utf8())),
+            '”' if opens_here(prev, next) => Some((Role::Open, false, c.len_utf8())),
             '“' | '„' | '«' => Some((Role::Open, false, c.len_utf8())),
             '”' | '»' => Some((Role::Close, false, c.len_utf8())),
             '`' if doubled => Some((Role::Open, false, 2)),
@@ -88,6 +92,17 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         prev = Some(if len_of(mark) > c.len_utf8() { '\'' } else { c });
     }
     out
+}
+
+/// After a word or a sentence's punctuation and before a space or the end.
+fn closes_here(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+        && next.is_none_or(char::is_whitespace)
+}
+
+/// After a space or the start and before a letter or digit.
+fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
 }
 
 fn len_of(mark: Option<(Role, bool, usize)>) -> usize {
@@ -338,6 +353,11 @@ mod tests {
             ),
             // a new opening mark ends an unclosed one
             ("“One “Two” three.", &["One", "Two"]),
+            // curly marks typed the wrong way round
+            (
+                "“Apparently not,“ he said. ”Yes.”",
+                &["Apparently not,", "Yes."],
+            ),
             ("\"\"\"\"", &[]),
         ];
         for (text, want) in cases {
