@@ -162,6 +162,14 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         if lower_after_name && !role && !matches!(tokens[k].lower().as_str(), "of" | "for") {
             break;
         }
+        // "Robert Antonacci of the New York delegation": the name ends at "of the"
+        let of_the = !described
+            && k > start
+            && tokens[k].lower() == "of"
+            && tokens.get(k + 1).is_some_and(is_determiner);
+        if of_the {
+            break;
+        }
         if described && k > start + 1 && is_verb_form(tokens, k) {
             break;
         }
@@ -238,12 +246,37 @@ fn classify(segment: &[Token]) -> Aside {
 }
 
 /// Where the stretch ending at `end` (exclusive) begins: after the nearest boundary
-/// before it, or at the slice start when that is near enough.
+/// before it, or at the slice start when that is near enough. A parenthesis inside
+/// it ("Rep. Elijah Cummings (D-Md.)") is part of it.
 fn segment_start(tokens: &[Token], end: usize, limit: usize) -> Option<usize> {
-    match (limit..end).rev().find(|&t| is_boundary(&tokens[t])) {
-        Some(b) => Some(b + 1),
-        None => (limit == 0).then_some(0),
+    let mut t = end;
+    while t > limit {
+        t -= 1;
+        if tokens[t].text == ")" {
+            match (limit..t).rev().find(|&k| tokens[k].text == "(") {
+                Some(open) => {
+                    t = open;
+                    continue;
+                }
+                None => return Some(t + 1),
+            }
+        }
+        if is_boundary(&tokens[t]) {
+            return Some(t + 1);
+        }
     }
+    (limit == 0).then_some(0)
+}
+
+/// `end`, or where a parenthesis closing just before it opens.
+fn before_parenthesis(tokens: &[Token], end: usize) -> usize {
+    if end > 0 && tokens[end - 1].text == ")" {
+        let limit = end.saturating_sub(MAX_MODIFIER_TOKENS);
+        if let Some(open) = (limit..end - 1).rev().find(|&k| tokens[k].text == "(") {
+            return open;
+        }
+    }
+    end
 }
 
 /// One past the last token of the stretch starting at `start`: the next boundary, a
@@ -251,7 +284,12 @@ fn segment_start(tokens: &[Token], end: usize, limit: usize) -> Option<usize> {
 fn segment_end(tokens: &[Token], start: usize) -> usize {
     let limit = tokens.len().min(start + MAX_APPOSITIVE_TOKENS);
     (start..limit)
-        .find(|&t| is_boundary(&tokens[t]) || (t > start && cue_at(tokens, t).is_some()))
+        .find(|&t| {
+            // a speech verb ends it ("a consultant who said …"), a participle may
+            // not ("a creative writing professor")
+            is_boundary(&tokens[t])
+                || (t > start && cue_at(tokens, t).is_some_and(|(_, participle)| !participle))
+        })
         .unwrap_or(limit)
 }
 
@@ -326,7 +364,14 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         }
         for at in (0..segments.len()).rev() {
             let (start, end) = segments[at];
-            let Some(head) = head_before(tokens, end).filter(|h| h.0 == start) else {
+            // "As Tom Ridge, a former secretary, put it": clause links may lead in
+            let leads_in = |h: &(usize, usize)| {
+                tokens[start..h.0]
+                    .iter()
+                    .all(|t| SPEAKER_WORDS.stops.contains(t.lower().as_str()))
+            };
+            let Some(head) = head_before(tokens, before_parenthesis(tokens, end)).filter(leads_in)
+            else {
                 continue;
             };
             let appositives: Vec<(usize, usize)> = segments[..at]
@@ -386,8 +431,21 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
         && tokens
             .get(end + 1)
             .is_some_and(|t| t.is_capitalized() || is_determiner(t));
-    if of_place {
-        end = segment_end(tokens, end + 1).min(end + MAX_MODIFIER_TOKENS);
+    // "a longtime adviser to Trump", "a source involved in the plan": a
+    // description runs on through one phrase of place or relation
+    let described = is_determiner(&tokens[head.0]) || !tokens[head.0].is_capitalized();
+    let related = described
+        && tokens.get(end).is_some_and(|t| {
+            SPEAKER_WORDS.prepositions.contains(t.lower().as_str()) || t.lower() == "to"
+        });
+    if of_place || related {
+        let modifier_end = segment_end(tokens, end + 1).min(end + MAX_MODIFIER_TOKENS);
+        let timed = tokens[end..modifier_end]
+            .iter()
+            .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
+        if !timed {
+            end = modifier_end;
+        }
     }
     let mut appositives = Vec::new();
     while tokens.get(end).is_some_and(|t| t.text == ",") {
@@ -511,6 +569,19 @@ mod tests {
                 Some(("Senator Bernie Sanders (I-VT)", "Senator Bernie Sanders")),
             ),
             ("The plan that", None),
+            (
+                "Rep. Elijah Cummings (D-Md.), chair of the committee, said",
+                Some((
+                    "Rep. Elijah Cummings (D-Md.), chair of the committee",
+                    "Rep. Elijah Cummings",
+                )),
+            ),
+            (
+                "As Tom Ridge, a former secretary, put it",
+                Some(("Tom Ridge, a former secretary", "Tom Ridge")),
+            ),
+            ("Trump at the time said", Some(("Trump", "Trump"))),
+            ("Sanders is choosing not to respond", None),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -551,6 +622,32 @@ mod tests {
             ),
             ("Smith, adding that it was late.", Some(("Smith", "Smith"))),
             ("he in an interview.", Some(("he", "he"))),
+            (
+                "a longtime adviser to Trump.",
+                Some(("a longtime adviser to Trump", "a longtime adviser")),
+            ),
+            (
+                "a spokesman on Tuesday.",
+                Some(("a spokesman", "a spokesman")),
+            ),
+            (
+                "Robert Antonacci of the New York delegation.",
+                Some((
+                    "Robert Antonacci of the New York delegation",
+                    "Robert Antonacci",
+                )),
+            ),
+            (
+                "Steven Ekovich, a broker based in Tampa, Fla., who sells golf courses.",
+                Some((
+                    "Steven Ekovich, a broker based in Tampa, Fla., who sells golf courses",
+                    "Steven Ekovich",
+                )),
+            ),
+            (
+                "his best friend at college, Bruce Turry.",
+                Some(("his best friend at college, Bruce Turry", "Bruce Turry")),
+            ),
         ];
         for (text, want) in cases {
             let t = toks(text);
