@@ -228,6 +228,23 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| found(tokens, phrase, j, len))
 }
 
+/// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
+/// or running into the next quotation; the dash is the cue.
+pub fn credit(tokens: &[Token]) -> Option<Found> {
+    if !tokens
+        .first()
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
+    {
+        return None;
+    }
+    let phrase = mention::mention_after(tokens, 1)?;
+    let named = tokens[phrase.name.0..phrase.name.1]
+        .iter()
+        .all(Token::is_capitalized);
+    let closes = tokens.get(phrase.end).is_none_or(|t| !t.is_word());
+    (named && closes).then(|| found(tokens, phrase, 0, 1))
+}
+
 /// `Smith said: "…"` / `Smith told reporters, "…"` / `according to Smith, "…"` /
 /// `Smith called the plan "…"`: the words of the sentence before the opening mark.
 /// A statement is introduced by the cue nearest to it (`last_cue`); a fragment
@@ -456,6 +473,19 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(cue_adjacent(&toks(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (" ― Christina Lastra", Some(("Christina Lastra", "―"))),
+            (" — Ana Ruiz. “Next", Some(("Ana Ruiz", "—"))),
+            (" — and then the crowd left", None),
+            (", Smith said.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, credit(&toks(text))), *want, "{text}");
         }
     }
 

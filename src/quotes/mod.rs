@@ -290,6 +290,15 @@ fn attribute(
                 .or_else(|| attribution::subject(context.sentence_before))
         }
         Kind::Direct | Kind::Headline => attribution::after(context.after)
+            .or_else(|| {
+                // the credit may stand as a sentence of its own after the quotation
+                let credit_line = if context.after.is_empty() {
+                    context.next_sentence
+                } else {
+                    context.after
+                };
+                attribution::credit(credit_line)
+            })
             .or_else(|| attribution::before(context.before, true))
             .or_else(|| attribution::name_and_colon(context.before))
             .or_else(|| {
