@@ -8,26 +8,32 @@ use super::Kind;
 use super::marks::RawQuote;
 use super::words::{Token, tokens};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// The most tokens a window reaches from its quotation; attributions are shorter.
 const WINDOW: usize = 100;
 
-/// The tokens of every region (title and paragraphs), each tokenized once.
+/// The tokens of every region (title and paragraphs), each tokenized once, on
+/// first need: paragraphs without quotations are never tokenized.
 pub struct Tokens<'a> {
-    regions: Vec<Vec<Token<'a>>>,
+    text: &'a str,
+    spans: Vec<Span>,
+    regions: Vec<OnceCell<Vec<Token<'a>>>>,
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenizes each region of `text`.
+    /// The regions of `text`, to tokenize when asked for.
     pub fn new(text: &'a str, regions: &[Span]) -> Self {
         Tokens {
-            regions: regions.iter().map(|r| tokens(text, *r)).collect(),
+            text,
+            spans: regions.to_vec(),
+            regions: regions.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
     /// The tokens of region `index`.
     pub fn region(&self, index: usize) -> &[Token<'a>] {
-        &self.regions[index]
+        self.regions[index].get_or_init(|| tokens(self.text, self.spans[index]))
     }
 }
 

@@ -49,15 +49,25 @@ fn is_closing_context(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-/”’»…".contains(c))
 }
 
-/// The quotation marks of `region`, apostrophes left out.
+/// The quotation marks of `region`, apostrophes left out. Every mark starts with
+/// one of a few bytes, so the scan jumps from one of those to the next.
 fn marks(text: &str, region: Span) -> Vec<Mark> {
     let slice = region.slice(text);
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let at = region.start + i;
+    let mut i = 0;
+    while let Some(step) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+    {
+        // ASCII or a lead byte: always a char boundary
+        i += step;
+        let Some(c) = slice[i..].chars().next() else {
+            break;
+        };
+        let prev = slice[..i].chars().next_back();
+        let rest = &slice[i + c.len_utf8()..];
+        let next = rest.chars().next();
         let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
         let mark = match c {
             // a curly mark typed the wrong way round reads by its place:
@@ -68,28 +78,25 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
             '”' | '»' => Some((Role::Close, false, c.len_utf8())),
             '`' if doubled => Some((Role::Open, false, 2)),
             '"' => Some((straight_role(prev, next), false, 1)),
-            '\'' if doubled => {
-                let after = slice[i + 2..].chars().next();
-                Some((straight_role(prev, after), false, 2))
-            }
+            '\'' if doubled => Some((straight_role(prev, rest[1..].chars().next()), false, 2)),
             '‘' if next.is_some_and(|n| n.is_ascii_digit()) => None,
             '‘' => Some((Role::Open, true, c.len_utf8())),
-            '’' | '\'' => single_role(c, prev, next, &slice[i + c.len_utf8()..])
-                .map(|role| (role, true, c.len_utf8())),
+            '’' | '\'' => single_role(c, prev, next, rest).map(|role| (role, true, c.len_utf8())),
             _ => None,
         };
-        if let Some((role, single, len)) = mark {
-            out.push(Mark {
-                at,
-                len,
-                role,
-                single,
-            });
-            if len > c.len_utf8() {
-                iter.next();
+        let len = match mark {
+            Some((role, single, len)) => {
+                out.push(Mark {
+                    at: region.start + i,
+                    len,
+                    role,
+                    single,
+                });
+                len
             }
-        }
-        prev = Some(if len_of(mark) > c.len_utf8() { '\'' } else { c });
+            None => c.len_utf8(),
+        };
+        i += len;
     }
     out
 }
@@ -103,10 +110,6 @@ fn closes_here(prev: Option<char>, next: Option<char>) -> bool {
 /// After a space or the start and before a letter or digit.
 fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
-}
-
-fn len_of(mark: Option<(Role, bool, usize)>) -> usize {
-    mark.map_or(0, |(_, _, len)| len)
 }
 
 fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
