@@ -141,6 +141,18 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     while k < end && matches!(tokens[k].lower().as_str(), "of" | "for") {
         k += 1;
     }
+    // "for news and talk Dave Gorab": lower-case words after a clause link belong
+    // to the phrase before it, not to the name
+    let linked = k > 0 && SPEAKER_WORDS.stops.contains(tokens[k - 1].lower().as_str());
+    if linked {
+        while k < end && !tokens[k].is_capitalized() && !is_determiner(&tokens[k]) {
+            let rest_named = tokens[k + 1..end].iter().any(Token::is_capitalized);
+            if !rest_named {
+                break;
+            }
+            k += 1;
+        }
+    }
     (k < end && plausible(&tokens[k..end])).then_some((k, end))
 }
 
@@ -189,7 +201,12 @@ fn role_before_name(tokens: &[Token], at: usize) -> bool {
     while k < limit && tokens[k].is_word() && !tokens[k].is_capitalized() {
         let l = tokens[k].lower();
         let words = &*SPEAKER_WORDS;
-        if words.stops.contains(l.as_str()) || words.times.contains(l.as_str()) || l.ends_with("ly")
+        // "Ryan endorsed Trump": a verb is no role
+        let verb = l.ends_with("ed") || cue_at(tokens, k).is_some();
+        if words.stops.contains(l.as_str())
+            || words.times.contains(l.as_str())
+            || l.ends_with("ly")
+            || verb
         {
             return false;
         }
@@ -364,6 +381,11 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         }
         for at in (0..segments.len()).rev() {
             let (start, end) = segments[at];
+            // "Tuesday, Kevin Brady, chairman of …, said": an opening phrase is no head
+            let opening = classify(&tokens[start..end]) == Aside::Clause;
+            if opening && at > 0 {
+                continue;
+            }
             // "As Tom Ridge, a former secretary, put it": clause links may lead in
             let leads_in = |h: &(usize, usize)| {
                 tokens[start..h.0]
