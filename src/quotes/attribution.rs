@@ -368,6 +368,14 @@ mod tests {
                 Some(("the report", "According to")),
             ),
             ("The plan was ", None),
+            (
+                "Ryan endorsed Trump on Tuesday, telling reporters he was ",
+                Some(("Ryan", "telling")),
+            ),
+            (
+                "While not everything Trump says is true, Jamieson said Trump is ",
+                Some(("Jamieson", "said")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");

@@ -82,11 +82,10 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
         return false;
     }
     let l = token.lower();
+    // a capitalised clause link or preposition opens a sentence ("At", "When"),
+    // it does not name anyone
     if token.is_capitalized() {
-        return !matches!(
-            l.as_str(),
-            "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while"
-        );
+        return l != "yet" && !SPEAKER_WORDS.stops.contains(l.as_str());
     }
     if matches!(l.as_str(), "of" | "for") {
         return position_in_phrase > 0;
@@ -381,16 +380,19 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         }
         for at in (0..segments.len()).rev() {
             let (start, end) = segments[at];
-            // "Tuesday, Kevin Brady, chairman of …, said": an opening phrase is no head
-            let opening = classify(&tokens[start..end]) == Aside::Clause;
-            if opening && at > 0 {
-                continue;
-            }
-            // "As Tom Ridge, a former secretary, put it": clause links may lead in
+            // "As Tom Ridge, a former secretary, put it": clause links may lead in,
+            // but "Tuesday, Kevin Brady, chairman of …, said": a time is no head,
+            // nor "At Boca West, where …" a place
+            let words = &*SPEAKER_WORDS;
             let leads_in = |h: &(usize, usize)| {
-                tokens[start..h.0]
+                let link = tokens[start..h.0].iter().all(|t| {
+                    let l = t.lower();
+                    words.stops.contains(l.as_str()) && !words.prepositions.contains(l.as_str())
+                });
+                let timed = tokens[start..end]
                     .iter()
-                    .all(|t| SPEAKER_WORDS.stops.contains(t.lower().as_str()))
+                    .any(|t| words.times.contains(t.lower().as_str()));
+                link && !(timed && at > 0)
             };
             let Some(head) = head_before(tokens, before_parenthesis(tokens, end)).filter(leads_in)
             else {
@@ -603,6 +605,14 @@ mod tests {
                 Some(("Tom Ridge, a former secretary", "Tom Ridge")),
             ),
             ("Trump at the time said", Some(("Trump", "Trump"))),
+            (
+                "Tuesday, Kevin Brady, chairman of the committee, said",
+                Some(("Kevin Brady, chairman of the committee", "Kevin Brady")),
+            ),
+            (
+                "At Boca West, where it costs a lot, Jay DiPietro, the club's president, said",
+                Some(("Jay DiPietro, the club's president", "Jay DiPietro")),
+            ),
             ("Sanders is choosing not to respond", None),
         ];
         for (text, want) in cases {
