@@ -10,6 +10,9 @@ use super::words::Token;
 use crate::rules::{CUE_VERBS, SPEAKER_WORDS};
 use crate::span::Span;
 
+/// The most cues of one sentence tried in turn for a speaker.
+const MAX_CUES_TRIED: usize = 3;
+
 /// A speaker mention and the cue that ties it to a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -145,9 +148,17 @@ pub fn subject_start(tokens: &[Token]) -> usize {
                 .all(|t| !t.is_word() || t.text.chars().all(|c| !c.is_lowercase()))
         })
         .map_or(0, |dash| dash + 1);
+    // "And Mr. Christie gloated: …": a leading conjunction
+    let conjunction = tokens.get(start).is_some_and(|t| {
+        matches!(t.lower().as_str(), "and" | "but" | "so" | "yet" | "or")
+            && tokens.get(start + 1).is_some_and(|n| n.text != ",")
+    });
+    if conjunction {
+        start += 1;
+    }
     let mut opened = false;
     while start < tokens.len() {
-        let Some(comma) = (start..tokens.len().min(start + 15)).find(|&k| tokens[k].text == ",")
+        let Some(comma) = (start..tokens.len().min(start + 30)).find(|&k| tokens[k].text == ",")
         else {
             break;
         };
@@ -253,16 +264,23 @@ pub fn credit(tokens: &[Token]) -> Option<Found> {
 pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
     // the main verb, not one in an opening clause ("While not everything Trump says
-    // is true, Jamieson said …")
+    // is true, Jamieson said …"); when a cue names no speaker, the next one may
     let main = subject_start(tokens);
-    let cue = if last_cue {
-        (0..tokens.len()).rev().find_map(cue_here)
+    let order: Vec<usize> = if last_cue {
+        (0..tokens.len()).rev().collect()
     } else {
-        (main..tokens.len())
-            .find_map(cue_here)
-            .or_else(|| (0..main).find_map(cue_here))
+        (main..tokens.len()).chain(0..main).collect()
     };
-    let (i, len, participle) = cue?;
+    order
+        .into_iter()
+        .filter_map(cue_here)
+        .take(MAX_CUES_TRIED)
+        .find_map(|(i, len, participle)| speaker_of_cue(tokens, i, len, participle))
+}
+
+/// The speaker a cue at `i` (of `len` tokens) introduces in a sentence before a
+/// quotation.
+fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> Option<Found> {
     if is_according_to(tokens, i, len) {
         let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
@@ -376,6 +394,11 @@ mod tests {
                 "While not everything Trump says is true, Jamieson said Trump is ",
                 Some(("Jamieson", "said")),
             ),
+            // the first cue names no one, the next does
+            (
+                "Noting the hearings would look at the disaster in Libya, Bolton said that ",
+                Some(("Bolton", "said")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
@@ -427,6 +450,7 @@ mod tests {
             ("Speaking in Salem, Trump went after Bush", "Trump"),
             ("Challenged by a host, Clinton said", "Clinton"),
             ("Smith, a senator, said it", "Smith"),
+            ("And Mr. Christie gloated", "Mr."),
         ];
         for (text, want) in cases {
             let t = toks(text);

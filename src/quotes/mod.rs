@@ -280,11 +280,18 @@ fn attribute(
             let closing = raw.inner.slice(text).ends_with(',')
                 || context.after.first().is_some_and(|t| t.text == ",");
             // (a source "according to" after it reports the fragment, not says it)
-            closing
-                .then(|| attribution::after(context.after))
-                .flatten()
-                .filter(|f| f.via == Via::Cue)
-                .or_else(|| attribution::before(context.before, adjacent))
+            // (a cue right before it comes first: `Feinstein said "…," she said`)
+            let right_before = adjacent
+                .then(|| attribution::before(context.before, true))
+                .flatten();
+            right_before
+                .or_else(|| {
+                    closing
+                        .then(|| attribution::after(context.after))
+                        .flatten()
+                        .filter(|f| f.via == Via::Cue)
+                })
+                .or_else(|| attribution::before(context.before, false))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
