@@ -91,6 +91,8 @@ pub struct SpeakerWords {
     pub stops: HashSet<String>,
     /// Words that open a description ("the", "a", "his").
     pub determiners: HashSet<String>,
+    /// Words that join clauses ("when", "while").
+    pub links: HashSet<String>,
     /// Prepositions, after which a cue word is a noun ("secretary of state").
     pub prepositions: HashSet<String>,
     /// Auxiliaries of the passive, after which a cue's subject did not speak.
@@ -112,6 +114,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("helper") => &mut classes.helpers,
             Some("stop") => &mut classes.stops,
             Some("determiner") => &mut classes.determiners,
+            Some("link") => &mut classes.links,
             Some("preposition") => &mut classes.prepositions,
             Some("passive") => &mut classes.passives,
             Some("aside") => &mut classes.asides,

@@ -85,7 +85,8 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
     // a capitalised clause link or preposition opens a sentence ("At", "When"),
     // it does not name anyone
     if token.is_capitalized() {
-        return l != "yet" && !SPEAKER_WORDS.stops.contains(l.as_str());
+        let words = &*SPEAKER_WORDS;
+        return !words.links.contains(l.as_str()) && !words.prepositions.contains(l.as_str());
     }
     if matches!(l.as_str(), "of" | "for") {
         return position_in_phrase > 0;

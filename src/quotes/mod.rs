@@ -277,11 +277,16 @@ fn attribute(
         Kind::Partial => {
             let adjacent = attribution::cue_adjacent(context.before);
             // `…, described it as "horrendous," he said`: the speaker right after
-            let closing = raw.inner.slice(text).ends_with(',')
-                || context.after.first().is_some_and(|t| t.text == ",");
-            // (a source "according to" after it reports the fragment, not says it)
-            // (a cue right before it comes first: `Feinstein said "…," she said`)
-            let right_before = adjacent
+            let inner = raw.inner.slice(text);
+            let closing = inner.ends_with([',', '?', '!'])
+                || context.after.first().is_some_and(|t| t.text == ",")
+                || attribution::cue_at(context.after, 0).is_some();
+            // a cue right before a statement comes first (`Feinstein said "I…," she
+            // said`); a fragment takes the speaker after it (`Nothing he said "will
+            // help," the senator said`); a source "according to" after a fragment
+            // reports it, it does not say it
+            let statement = inner.starts_with(char::is_uppercase);
+            let right_before = (adjacent && statement)
                 .then(|| attribution::before(context.before, true))
                 .flatten();
             right_before
@@ -291,7 +296,7 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
-                .or_else(|| attribution::before(context.before, false))
+                .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
