@@ -239,6 +239,23 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| found(tokens, phrase, j, len))
 }
 
+/// `"…?" Hannity pressed.`: a name and a verb closing the clause right after a
+/// statement attribute it, whatever the verb.
+pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
+    let (phrase, verb) = mention::subject_then_cue(tokens, skip_joiners(tokens, 0))?;
+    let head = &tokens[phrase.name.0];
+    let named = head.is_capitalized() || mention::is_pronoun(head);
+    let verb_token = tokens.get(verb)?;
+    let words = &*SPEAKER_WORDS;
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !words.stops.contains(verb_token.lower().as_str());
+    let closes = tokens
+        .get(verb + 1)
+        .is_none_or(|t| matches!(t.text, "." | "," | "—" | "–" | ";"));
+    (named && verb_like && closes).then(|| found(tokens, phrase, verb, 1))
+}
+
 /// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
 /// or running into the next quotation; the dash is the cue.
 pub fn credit(tokens: &[Token]) -> Option<Found> {
@@ -505,6 +522,19 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(cue_adjacent(&toks(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn any_verb_closing_the_clause_after_a_statement() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (" Hannity pressed.", Some(("Hannity", "pressed"))),
+            (", she snapped, turning away.", Some(("she", "snapped"))),
+            (" the crowd yelled.", None),
+            (" Trump made the deal.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, after_any_verb(&toks(text))), *want, "{text}");
         }
     }
 
