@@ -318,8 +318,11 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if let Some(phrase) = mention::subject_before(tokens, i) {
         return Some(found(tokens, phrase, i, len));
     }
-    // `Said Smith, who grew up there, "…"`
-    let inverted = mention::mention_after(tokens, i + len).filter(|p| ends_clause(tokens, p.end));
+    // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.`
+    let inverted = mention::mention_after(tokens, i + len).filter(|p| {
+        let named = tokens[p.name.0].is_capitalized();
+        ends_clause(tokens, p.end) || (named && tokens.get(p.end).is_some_and(|t| t.text == "."))
+    });
     if let Some(phrase) = inverted {
         return Some(found(tokens, phrase, i, len));
     }
@@ -403,6 +406,11 @@ mod tests {
                 Some(("the report", "According to")),
             ),
             ("The plan was ", None),
+            (
+                ", since most cases were decided by one vote, said Lee Epstein, who teaches law.",
+                Some(("Lee Epstein, who teaches law", "said")),
+            ),
+            ("Smith said the plan.", Some(("Smith", "said"))),
             (
                 "Ryan endorsed Trump on Tuesday, telling reporters he was ",
                 Some(("Ryan", "telling")),
