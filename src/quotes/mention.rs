@@ -476,7 +476,13 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
     while tokens.get(end).is_some_and(|t| t.text == ",") {
         let seg_end = segment_end(tokens, end + 1);
         let mut seg = (end + 1, seg_end);
-        while seg.1 > seg.0 && matches!(tokens[seg.1 - 1].lower().as_str(), "who" | "which") {
+        // "…, who also said": the relative clause is the next speaker, not this one
+        let stopped_at_cue = seg_end < tokens.len() && !is_boundary(&tokens[seg_end]);
+        while stopped_at_cue
+            && seg.1 > seg.0
+            && (is_helper(&tokens[seg.1 - 1])
+                || matches!(tokens[seg.1 - 1].lower().as_str(), "who" | "which"))
+        {
             seg.1 -= 1;
         }
         if seg.1 == seg.0 || classify(&tokens[seg.0..seg.1]) != Aside::Appositive {
@@ -652,6 +658,13 @@ mod tests {
             (
                 "Lionel Sosa, a consultant who said he would not vote.",
                 Some(("Lionel Sosa, a consultant", "Lionel Sosa")),
+            ),
+            (
+                "Alfonso Aguilar, the director of a group, who also said that it was late.",
+                Some((
+                    "Alfonso Aguilar, the director of a group",
+                    "Alfonso Aguilar",
+                )),
             ),
             ("Smith, adding that it was late.", Some(("Smith", "Smith"))),
             ("he in an interview.", Some(("he", "he"))),
