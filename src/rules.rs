@@ -101,6 +101,8 @@ pub struct SpeakerWords {
     pub asides: HashSet<String>,
     /// Words of time phrases ("later", "Tuesday").
     pub times: HashSet<String>,
+    /// Adverbs before a role held at some time ("then ambassador").
+    pub roles: HashSet<String>,
     /// Words right before a quotation that make it a term ("so-called").
     pub terms: HashSet<String>,
 }
@@ -120,6 +122,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
             Some("term") => &mut classes.terms,
+            Some("role") => &mut classes.roles,
             _ => continue,
         };
         set.extend(words.map(str::to_lowercase));

@@ -135,7 +135,20 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut k = end;
-    while k > 0 && end - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
+    loop {
+        if k > 0 && end - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
+            k -= 1;
+            continue;
+        }
+        // "Sanders’ campaign": a plural possessive's mark stands alone
+        let mark = k > 1
+            && k < end
+            && matches!(tokens[k - 1].text, "’" | "'")
+            && tokens[k - 2].text.ends_with('s')
+            && tokens[k - 2].span.end == tokens[k - 1].span.start;
+        if !mark {
+            break;
+        }
         k -= 1;
     }
     while k < end && matches!(tokens[k].lower().as_str(), "of" | "for") {
@@ -169,7 +182,10 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
     {
         // a name ends at the first lower-case word after it ("said Smith proudly"),
         // unless a role joins two names ("Virginia delegate Beau Correll")
-        let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
+        // "Ryan's campaign": after a possessive the phrase goes on to its noun
+        let possessive = k > start && is_possessive(&tokens[k - 1]);
+        let lower_after_name =
+            !described && !possessive && k > start && !tokens[k].is_capitalized();
         let role = lower_after_name && role_before_name(tokens, k);
         if lower_after_name && !role && !matches!(tokens[k].lower().as_str(), "of" | "for") {
             break;
@@ -191,6 +207,11 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     (k > start && plausible(&tokens[start..k])).then_some((start, k))
+}
+
+/// True for a possessive word ("Ryan's", "Clinton’s").
+fn is_possessive(token: &Token) -> bool {
+    token.text.ends_with("'s") || token.text.ends_with("’s")
 }
 
 /// True when the lower-case words from `at` are a role that leads into another
@@ -255,6 +276,10 @@ fn classify(segment: &[Token]) -> Aside {
         && segment
             .iter()
             .any(|t| words.times.contains(t.lower().as_str()));
+    // "then ambassador to Israel", "now a partner at a firm": a role held
+    if segment.len() > 1 && words.roles.contains(l.as_str()) {
+        return Aside::Appositive;
+    }
     if words.stops.contains(l.as_str()) || words.asides.contains(l.as_str()) || verb_form || timed {
         Aside::Clause
     } else {
@@ -613,6 +638,10 @@ mod tests {
             ),
             ("Trump at the time said", Some(("Trump", "Trump"))),
             (
+                "Sanders’ campaign called",
+                Some(("Sanders’ campaign", "Sanders’ campaign")),
+            ),
+            (
                 "Tuesday, Kevin Brady, chairman of the committee, said",
                 Some(("Kevin Brady, chairman of the committee", "Kevin Brady")),
             ),
@@ -689,6 +718,17 @@ mod tests {
                     "Steven Ekovich, a broker based in Tampa, Fla., who sells golf courses",
                     "Steven Ekovich",
                 )),
+            ),
+            (
+                "James Cunningham, then ambassador to Israel.",
+                Some((
+                    "James Cunningham, then ambassador to Israel",
+                    "James Cunningham",
+                )),
+            ),
+            (
+                "Ryan's campaign.",
+                Some(("Ryan's campaign", "Ryan's campaign")),
             ),
             (
                 "his best friend at college, Bruce Turry.",
