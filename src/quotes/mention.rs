@@ -209,9 +209,18 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
     (k > start && plausible(&tokens[start..k])).then_some((start, k))
 }
 
-/// True for a possessive word ("Ryan's", "Clinton’s").
+/// True for a possessive name ("Ryan's", "Clinton’s"), not a contraction ("He's").
 fn is_possessive(token: &Token) -> bool {
-    token.text.ends_with("'s") || token.text.ends_with("’s")
+    let stem = token
+        .text
+        .strip_suffix("'s")
+        .or_else(|| token.text.strip_suffix("’s"));
+    stem.is_some_and(|stem| {
+        let lower = stem.to_lowercase();
+        !PRONOUNS.contains_key(lower.as_str())
+            && !SPEAKER_WORDS.stops.contains(lower.as_str())
+            && !matches!(lower.as_str(), "let" | "what" | "who")
+    })
 }
 
 /// True when the lower-case words from `at` are a role that leads into another
@@ -730,6 +739,7 @@ mod tests {
                 "Ryan's campaign.",
                 Some(("Ryan's campaign", "Ryan's campaign")),
             ),
+            ("He's claiming it.", Some(("He's", "He's"))),
             (
                 "his best friend at college, Bruce Turry.",
                 Some(("his best friend at college, Bruce Turry", "Bruce Turry")),
