@@ -198,6 +198,27 @@ pub fn subject(tokens: &[Token]) -> Option<Found> {
     })
 }
 
+/// `Reid said both men were wrong, but he gave Cruz a compliment: "…"`: a statement
+/// introduced by a colon belongs to the subject of the clause that ends in it, even
+/// when its verb is no speech verb and an earlier clause has one.
+pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
+    if tokens.last()?.text != ":" {
+        return None;
+    }
+    let words = &*SPEAKER_WORDS;
+    // the clause opens after ", but" or at the start ("…," but he said: after a quote)
+    let link = (0..tokens.len()).rev().find(|&k| {
+        let after_comma = k > 0 && matches!(tokens[k - 1].text, "," | ";");
+        (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
+    })?;
+    let clause = &tokens[link + 1..];
+    let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
+    if cued {
+        return None;
+    }
+    subject(clause)
+}
+
 /// `Carl Bialik: "…"`: a name and a colon introduce a statement; the colon is the cue.
 pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
     let colon = tokens.len().checked_sub(1)?;
@@ -500,6 +521,21 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, subject(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_clause_ending_in_a_colon() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Reid said both were wrong, but he gave Cruz a compliment: ",
+                Some(("he", "gave")),
+            ),
+            ("Reid said both were wrong, but he said: ", None),
+            ("He gave Cruz a compliment: ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
         }
     }
 

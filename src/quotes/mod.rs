@@ -312,6 +312,7 @@ fn attribute(
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
+            .or_else(|| attribution::introducing_clause(context.before))
             .or_else(|| attribution::before(context.before, true))
             .or_else(|| attribution::name_and_colon(context.before))
             .or_else(|| {
