@@ -59,6 +59,8 @@ pub struct Context<'t, 'a> {
     pub next_sentence: &'t [Token<'a>],
     /// The start of the quotation's paragraph (for headlines).
     pub whole: &'t [Token<'a>],
+    /// The sentence before the quotation's, in the same paragraph.
+    pub previous_sentence: &'t [Token<'a>],
     /// The paragraph before the quotation's sentence, where a pronoun's
     /// antecedent may be introduced ("A spokeswoman said it would not appeal.").
     pub paragraph_before: &'t [Token<'a>],
@@ -101,6 +103,12 @@ impl<'t, 'a> Context<'t, 'a> {
             .filter(|s| region.contains(**s))
             .copied()
             .unwrap_or(Span::new(region.end, region.end));
+        let previous_sentence = sentences
+            .partition_point(|s| s.start < first.start)
+            .checked_sub(1)
+            .map(|i| sentences[i])
+            .filter(|s| region.contains(*s) && s.end <= raw.outer.start)
+            .unwrap_or(Span::new(region.start, region.start));
         let open = index(toks, raw.outer.start);
         let close = index(toks, raw.outer.end);
         let sentence_start = index(toks, first.start.min(raw.outer.start));
@@ -126,6 +134,10 @@ impl<'t, 'a> Context<'t, 'a> {
             next_sentence: forward(index(toks, next.start), index(toks, next.end)),
             whole: &toks[..toks.len().min(WINDOW)],
             paragraph_before: &toks[sentence_start.saturating_sub(WINDOW)..sentence_start],
+            previous_sentence: forward(
+                index(toks, previous_sentence.start),
+                index(toks, previous_sentence.end),
+            ),
             text,
         }
     }

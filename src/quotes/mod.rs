@@ -133,9 +133,18 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         });
         // a quotation opening its paragraph with no attribution of its own, after a
         // paragraph that reports someone's words ("Carter said the region mattered.")
+        // or after a sentence of the same paragraph that does ("Bolton distanced
+        // himself, saying he would help. "I'm going to support him.")
+        let opens_sentence = !context.before.iter().any(Token::is_word);
         let found = attribute(text, &raw, &context, kind, in_title).or_else(|| {
             (!continues)
-                .then(|| attribution::before(context.introduction, false))
+                .then(|| {
+                    attribution::before(context.introduction, false).or_else(|| {
+                        opens_sentence
+                            .then(|| attribution::before(context.previous_sentence, false))
+                            .flatten()
+                    })
+                })
                 .flatten()
         });
         let inner = raw.inner.slice(text);
@@ -367,5 +376,60 @@ mod tests {
         assert!(is_title_or_name("Meet the Press"));
         assert!(!is_title_or_name("a gift to a few"));
         assert!(!is_title_or_name("Stop The Steal."));
+    }
+
+    /// Each quote's speaker mention, name and how it was found.
+    fn attributed(text: &str) -> Vec<(&str, Option<String>, Via)> {
+        analyze(text, &Options::default())
+            .quotations
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|m| (m.span.slice(text), m.name.clone(), m.via))
+            .collect()
+    }
+
+    #[test]
+    fn speakers_from_the_sentences_around_a_quotation() {
+        let name = |n: &str| Some(n.to_string());
+        let cases: &[(&str, Vec<(&str, Option<String>, Via)>)] = &[
+            // a reporting sentence before it in the same paragraph
+            (
+                "Title\n\nBolton distanced himself from the movement, saying he would help. \
+                 \"I'm going to support him.\"\n",
+                vec![("Bolton", name("Bolton"), Via::Cue)],
+            ),
+            // reported speech in the paragraph before
+            (
+                "Title\n\nCarter said the region would always matter.\n\n\"That is because it \
+                 is home to half the world.\"\n",
+                vec![("Carter", name("Carter"), Via::Cue)],
+            ),
+            // continuation in the same paragraph, then a pronoun
+            (
+                "Title\n\n\"We won,\" said Ana Ruiz. \"We won big.\"\n\n\"It was hard,\" she said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("she", name("Ana Ruiz"), Via::Pronoun),
+                ],
+            ),
+            // a surname links to the full name given earlier
+            (
+                "Title\n\n\"We won,\" said Ana Ruiz.\n\nLater, Ruiz added: \"It was hard.\"\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ruiz", name("Ana Ruiz"), Via::Alias),
+                ],
+            ),
+            // a pronoun with no one to stand for stays unresolved
+            (
+                "Title\n\n\"It was hard,\" she said.\n",
+                vec![("she", None, Via::Pronoun)],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(attributed(text), *want, "{text}");
+        }
     }
 }
