@@ -378,8 +378,10 @@ mod tests {
         assert!(!is_title_or_name("Stop The Steal."));
     }
 
-    /// Each quote's speaker mention, name and how it was found.
-    fn attributed(text: &str) -> Vec<(&str, Option<String>, Via)> {
+    /// A quote's speaker mention, name and how it was found.
+    type Attributed<'a> = (&'a str, Option<String>, Via);
+
+    fn attributed(text: &str) -> Vec<Attributed<'_>> {
         analyze(text, &Options::default())
             .quotations
             .quotes
@@ -392,7 +394,7 @@ mod tests {
     #[test]
     fn speakers_from_the_sentences_around_a_quotation() {
         let name = |n: &str| Some(n.to_string());
-        let cases: &[(&str, Vec<(&str, Option<String>, Via)>)] = &[
+        let cases: &[(&str, Vec<Attributed>)] = &[
             // a reporting sentence before it in the same paragraph
             (
                 "Title\n\nBolton distanced himself from the movement, saying he would help. \
