@@ -91,6 +91,10 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
     if matches!(l.as_str(), "of" | "for") {
         return position_in_phrase > 0;
     }
+    // "a member who supports Trump": a pronoun ends the phrase
+    if is_pronoun(token) {
+        return false;
+    }
     !SPEAKER_WORDS.stops.contains(l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
 }
 
@@ -506,6 +510,20 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
             end = modifier_end;
         }
     }
+    // "a committee member who supports Trump": a relative clause without commas,
+    // unless it is the next speaker's ("a consultant who said …")
+    if tokens.get(end).is_some_and(|t| t.lower() == "who") {
+        let clause_end = segment_end(tokens, end + 1);
+        let mut verb = end + 1;
+        while tokens.get(verb).is_some_and(is_helper) {
+            verb += 1;
+        }
+        let speaks = cue_at(tokens, verb).is_some()
+            || tokens.get(clause_end).is_some_and(|t| !is_boundary(t));
+        if !speaks && clause_end > end + 1 {
+            end = clause_end;
+        }
+    }
     let mut appositives = Vec::new();
     while tokens.get(end).is_some_and(|t| t.text == ",") {
         let seg_end = segment_end(tokens, end + 1);
@@ -740,6 +758,17 @@ mod tests {
                 Some(("Ryan's campaign", "Ryan's campaign")),
             ),
             ("He's claiming it.", Some(("He's", "He's"))),
+            (
+                "a committee member who supports Trump.",
+                Some((
+                    "a committee member who supports Trump",
+                    "a committee member",
+                )),
+            ),
+            (
+                "a consultant who said he would not vote.",
+                Some(("a consultant", "a consultant")),
+            ),
             (
                 "his best friend at college, Bruce Turry.",
                 Some(("his best friend at college, Bruce Turry", "Bruce Turry")),
