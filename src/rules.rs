@@ -175,6 +175,11 @@ mod tests {
         assert!(SPEAKER_WORDS.helpers.contains("also"));
         assert!(SPEAKER_WORDS.determiners.contains("the"));
         assert!(SPEAKER_WORDS.times.contains("tuesday"));
+        assert!(SPEAKER_WORDS.links.contains("while"));
+        assert!(SPEAKER_WORDS.prepositions.contains("of"));
+        assert!(SPEAKER_WORDS.passives.contains("was"));
+        assert!(SPEAKER_WORDS.roles.contains("then"));
+        assert!(SPEAKER_WORDS.terms.contains("so-called"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
