@@ -192,6 +192,26 @@ mod tests {
     }
 
     #[test]
+    fn every_speaker_words_line_names_a_known_class() {
+        let known = [
+            "helper",
+            "stop",
+            "determiner",
+            "link",
+            "preposition",
+            "passive",
+            "aside",
+            "time",
+            "term",
+            "role",
+        ];
+        for line in entries(include_str!("../rules/speaker_words.txt")) {
+            let class = line.split_whitespace().next().unwrap_or("");
+            assert!(known.contains(&class), "{line}");
+        }
+    }
+
+    #[test]
     fn comments_and_blank_lines_are_not_entries() {
         let got: Vec<&str> = entries("# head\n\nword # note\n  other\n").collect();
         assert_eq!(got, ["word", "other"]);
