@@ -101,6 +101,8 @@ pub struct SpeakerWords {
     pub asides: HashSet<String>,
     /// Words of time phrases ("later", "Tuesday").
     pub times: HashSet<String>,
+    /// Endings that mark an adverb ("-ously"), skipped between subject and verb.
+    pub adverb_endings: HashSet<String>,
     /// Adverbs before a role held at some time ("then ambassador").
     pub roles: HashSet<String>,
     /// Words right before a quotation that make it a term ("so-called").
@@ -123,6 +125,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("time") => &mut classes.times,
             Some("term") => &mut classes.terms,
             Some("role") => &mut classes.roles,
+            Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
         set.extend(words.map(str::to_lowercase));
@@ -204,6 +207,7 @@ mod tests {
             "time",
             "term",
             "role",
+            "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {
             let class = line.split_whitespace().next().unwrap_or("");

@@ -138,14 +138,19 @@ fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
 /// after opening phrases set off by commas, with the places they name ("At a
 /// campaign event in Ames, Iowa, on Sunday, Mrs. Clinton said …").
 pub fn subject_start(tokens: &[Token]) -> usize {
+    // "WASHINGTON —", "WASHINGTON, Dec. 8 (UPI) —"
+    let upper_first = tokens
+        .first()
+        .is_some_and(|t| t.is_word() && t.text.chars().all(|c| !c.is_lowercase()));
     let mut start = tokens
         .iter()
-        .take(6)
+        .take(10)
         .position(|t| matches!(t.text, "—" | "–"))
         .filter(|&dash| {
-            tokens[..dash]
-                .iter()
-                .all(|t| !t.is_word() || t.text.chars().all(|c| !c.is_lowercase()))
+            upper_first
+                && tokens[..dash]
+                    .iter()
+                    .all(|t| !t.is_word() || !t.text.starts_with(char::is_lowercase))
         })
         .map_or(0, |dash| dash + 1);
     // "And Mr. Christie gloated: …": a leading conjunction
@@ -241,7 +246,9 @@ pub fn cue_adjacent(tokens: &[Token]) -> bool {
     while end > 0 && matches!(tokens[end - 1].text, "," | ":" | "that") {
         end -= 1;
     }
-    (end.saturating_sub(2)..end).any(|i| cue_at(tokens, i).is_some_and(|(len, _)| i + len == end))
+    // (not a participle: "Trump said executives were calling 'every day'")
+    (end.saturating_sub(2)..end)
+        .any(|i| cue_at(tokens, i).is_some_and(|(len, participle)| !participle && i + len == end))
 }
 
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /
@@ -339,10 +346,14 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if let Some(phrase) = mention::subject_before(tokens, i) {
         return Some(found(tokens, phrase, i, len));
     }
-    // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.`
+    // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.` (a cue
+    // opening its clause: in "and called the union 'a sponsor'" the union is spoken of)
+    let clause_initial = i == 0 || tokens[i - 1].text == "," || !tokens[i - 1].is_word();
     let inverted = mention::mention_after(tokens, i + len).filter(|p| {
         let named = tokens[p.name.0].is_capitalized();
-        ends_clause(tokens, p.end) || (named && tokens.get(p.end).is_some_and(|t| t.text == "."))
+        clause_initial
+            && (ends_clause(tokens, p.end)
+                || (named && tokens.get(p.end).is_some_and(|t| t.text == ".")))
     });
     if let Some(phrase) = inverted {
         return Some(found(tokens, phrase, i, len));
@@ -433,6 +444,18 @@ mod tests {
             ),
             ("Smith said the plan.", Some(("Smith", "said"))),
             (
+                "Clinton has increasingly decried the issue of ",
+                Some(("Clinton", "decried")),
+            ),
+            (
+                "Sanders visited them and called the union ",
+                Some(("Sanders", "called")),
+            ),
+            (
+                "At one point, Trump said Fox executives were calling ",
+                Some(("Trump", "said")),
+            ),
+            (
                 "Ryan endorsed Trump on Tuesday, telling reporters he was ",
                 Some(("Ryan", "telling")),
             ),
@@ -497,6 +520,7 @@ mod tests {
             ("Challenged by a host, Clinton said", "Clinton"),
             ("Smith, a senator, said it", "Smith"),
             ("And Mr. Christie gloated", "Mr."),
+            ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
         ];
         for (text, want) in cases {
             let t = toks(text);

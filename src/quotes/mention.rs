@@ -47,9 +47,20 @@ fn is_determiner(token: &Token) -> bool {
     SPEAKER_WORDS.determiners.contains(token.lower().as_str())
 }
 
-/// True for a speech verb's helper ("has", "also").
+/// True for a speech verb's helper ("has", "also", "increasingly").
 pub fn is_helper(token: &Token) -> bool {
-    SPEAKER_WORDS.helpers.contains(token.lower().as_str())
+    let l = token.lower();
+    SPEAKER_WORDS.helpers.contains(l.as_str()) || (!token.is_capitalized() && is_adverb(&l))
+}
+
+/// An adverb by its ending ("increasingly", "publicly", "directly"), which a noun
+/// ending in -ly ("family", "rally", "assembly") does not have.
+fn is_adverb(word: &str) -> bool {
+    word.len() > 5
+        && SPEAKER_WORDS
+            .adverb_endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
 }
 
 /// Punctuation that ends an appositive or a clause (a right single mark is more
@@ -503,6 +514,12 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
         });
     if of_place || related {
         let modifier_end = segment_end(tokens, end + 1).min(end + MAX_MODIFIER_TOKENS);
+        // ("the issue of" before a quotation has no modifier at all)
+        let modifier_end = if modifier_end > end + 1 {
+            modifier_end
+        } else {
+            end
+        };
         let timed = tokens[end..modifier_end]
             .iter()
             .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
