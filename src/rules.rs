@@ -98,11 +98,69 @@ pub static NAMES_WITH_MARKS: LazyLock<HashSet<String>> =
 pub static PHRASE_OPENERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../rules/phrase_openers.txt")));
 
-/// Speech and writing cues, each as a sequence of lower-case words.
-pub static CUE_VERBS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    entries(include_str!("../rules/cue_verbs.txt"))
-        .map(|line| line.split_whitespace().map(str::to_lowercase).collect())
-        .collect()
+/// Speech and writing cues ("said", "according to"), keyed by their first word so
+/// that a token finds its candidates in one lookup; each candidate's words, longest first.
+pub static CUE_VERBS: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for line in entries(include_str!("../rules/cue_verbs.txt")) {
+        let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        cues.entry(words[0].clone()).or_default().push(words);
+    }
+    for candidates in cues.values_mut() {
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    }
+    cues
+});
+
+/// The word classes of `rules/speaker_words.txt`.
+#[derive(Debug, Default)]
+pub struct SpeakerWords {
+    /// Between a subject and its speech verb ("has also said").
+    pub helpers: HashSet<String>,
+    /// Lower-case words that end a speaker's noun phrase.
+    pub stops: HashSet<String>,
+    /// Words that open a description ("the", "a", "his").
+    pub determiners: HashSet<String>,
+    /// Words that join clauses ("when", "while").
+    pub links: HashSet<String>,
+    /// Prepositions, after which a cue word is a noun ("secretary of state").
+    pub prepositions: HashSet<String>,
+    /// Auxiliaries of the passive, after which a cue's subject did not speak.
+    pub passives: HashSet<String>,
+    /// Asides set off by commas ("however").
+    pub asides: HashSet<String>,
+    /// Words of time phrases ("later", "Tuesday").
+    pub times: HashSet<String>,
+    /// Endings that mark an adverb ("-ously"), skipped between subject and verb.
+    pub adverb_endings: HashSet<String>,
+    /// Adverbs before a role held at some time ("then ambassador").
+    pub roles: HashSet<String>,
+    /// Words right before a quotation that make it a term ("so-called").
+    pub terms: HashSet<String>,
+}
+
+/// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
+pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
+    let mut classes = SpeakerWords::default();
+    for line in entries(include_str!("../rules/speaker_words.txt")) {
+        let mut words = line.split_whitespace();
+        let set = match words.next() {
+            Some("helper") => &mut classes.helpers,
+            Some("stop") => &mut classes.stops,
+            Some("determiner") => &mut classes.determiners,
+            Some("link") => &mut classes.links,
+            Some("preposition") => &mut classes.prepositions,
+            Some("passive") => &mut classes.passives,
+            Some("aside") => &mut classes.asides,
+            Some("time") => &mut classes.times,
+            Some("term") => &mut classes.terms,
+            Some("role") => &mut classes.roles,
+            Some("adverb-ending") => &mut classes.adverb_endings,
+            _ => continue,
+        };
+        set.extend(words.map(str::to_lowercase));
+    }
+    classes
 });
 
 /// Titles and roles written before a speaker's name.
@@ -145,7 +203,19 @@ mod tests {
         assert!(UNITS.contains("ft"));
         assert!(PHRASE_OPENERS.contains("at"));
         assert!(NAMES_WITH_MARKS.contains("yahoo!"));
-        assert!(CUE_VERBS.iter().any(|c| c == &["according", "to"]));
+        assert!(
+            CUE_VERBS["according"]
+                .iter()
+                .any(|c| c == &["according", "to"])
+        );
+        assert!(SPEAKER_WORDS.helpers.contains("also"));
+        assert!(SPEAKER_WORDS.determiners.contains("the"));
+        assert!(SPEAKER_WORDS.times.contains("tuesday"));
+        assert!(SPEAKER_WORDS.links.contains("while"));
+        assert!(SPEAKER_WORDS.prepositions.contains("of"));
+        assert!(SPEAKER_WORDS.passives.contains("was"));
+        assert!(SPEAKER_WORDS.roles.contains("then"));
+        assert!(SPEAKER_WORDS.terms.contains("so-called"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
@@ -155,6 +225,27 @@ mod tests {
     fn every_abbreviation_line_names_a_known_class_once() {
         let lines = entries(include_str!("../rules/abbreviations.txt")).count();
         assert_eq!(ABBREVIATIONS.len() + UNITS.len(), lines);
+    }
+
+    #[test]
+    fn every_speaker_words_line_names_a_known_class() {
+        let known = [
+            "helper",
+            "stop",
+            "determiner",
+            "link",
+            "preposition",
+            "passive",
+            "aside",
+            "time",
+            "term",
+            "role",
+            "adverb-ending",
+        ];
+        for line in entries(include_str!("../rules/speaker_words.txt")) {
+            let class = line.split_whitespace().next().unwrap_or("");
+            assert!(known.contains(&class), "{line}");
+        }
     }
 
     #[test]

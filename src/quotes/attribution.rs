@@ -5,202 +5,69 @@
 //! `according to Smith` / `"…". He says …` (the next sentence).
 
 use super::Via;
+use super::mention::{self, Phrase};
 use super::words::Token;
-use crate::rules::{CUE_VERBS, PRONOUNS};
+use crate::rules::{CUE_VERBS, SPEAKER_WORDS};
 use crate::span::Span;
+
+/// The most cues of one sentence tried in turn for a speaker.
+const MAX_CUES_TRIED: usize = 3;
 
 /// A speaker mention and the cue that ties it to a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
     /// The mention as written.
     pub speaker: Span,
+    /// The part of the mention that names the speaker.
+    pub name: Span,
     /// The cue word(s).
     pub cue: Span,
     /// Cue or according-to.
     pub via: Via,
-}
-
-/// Words that may stand between a subject and its speech verb ("has also said").
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "previously",
-    "recently",
-    "reportedly",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "just",
-    "further",
-    "even",
-    "still",
-    "already",
-    "always",
-    "often",
-    "never",
-    "earlier",
-    "allegedly",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "is",
-    "was",
-    "were",
-    "are",
-    "did",
-    "does",
-    "do",
-    "could",
-    "should",
-    "might",
-    "may",
-    "went",
-    "on",
-    "to",
-    "not",
-];
-
-/// Lower-case words that end a noun phrase (clause links, prepositions, verbs).
-const NOT_IN_NAME: &[&str] = &[
-    "that",
-    "which",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "as",
-    "while",
-    "when",
-    "whereas",
-    "because",
-    "if",
-    "after",
-    "before",
-    "since",
-    "than",
-    "so",
-    "then",
-    "where",
-    "to",
-    "in",
-    "on",
-    "at",
-    "with",
-    "by",
-    "from",
-    "about",
-    "into",
-    "over",
-    "under",
-    "during",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "do",
-    "does",
-    "did",
-    "not",
-    "also",
-    "it",
-    "this",
-    "these",
-    "those",
-    "there",
-    "here",
-    "what",
-    "why",
-    "how",
-    "yes",
-    "no",
-    "just",
-    "even",
-    "only",
-    "however",
-    "meanwhile",
-    "though",
-    "although",
-    "like",
-    "according",
-    "until",
-    "against",
-    "between",
-    "through",
-    "after",
-    "without",
-    "within",
-    "via",
-    "per",
-    "later",
-    "again",
-    "once",
-    "still",
-];
-
-/// Words that open a noun phrase a reporter uses for a speaker ("the newspaper").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "another", "some",
-    "many", "several", "two", "three", "both", "each", "other", "most", "few",
-];
-
-/// The longest noun phrase, in words, taken as a speaker mention.
-const MAX_NAME_WORDS: usize = 8;
-/// The longest appositive ("Smith, who leads the agency, said") skipped, in tokens.
-const MAX_APPOSITIVE_TOKENS: usize = 30;
-
-fn lower(token: &Token) -> String {
-    token.text.to_lowercase()
-}
-
-/// True for a pronoun that can stand for a speaker.
-pub fn is_pronoun(token: &Token) -> bool {
-    PRONOUNS.contains_key(lower(token).as_str())
+    /// True when no speech verb ties the speaker to the quotation, only being the
+    /// subject of its sentence: too weak to tell speech from a scare quote.
+    pub subject_only: bool,
 }
 
 /// The cue starting at token `i`: how many tokens it spans, and whether it is a
 /// participle ("calling") that attaches the quote to the sentence's subject.
 pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
-    let first = lower(tokens.get(i)?);
-    // "the report", "his comments": after a determiner a cue word is a noun
-    let after_determiner = i > 0 && DETERMINERS.contains(&lower(&tokens[i - 1]).as_str());
+    let token = tokens.get(i)?;
     // verbs are lower case inside a sentence ("United States" is no cue)
-    let capitalized_inside = i > 0 && tokens[i].is_capitalized();
-    if !tokens[i].is_word() || after_determiner || capitalized_inside {
+    if !token.is_word() || (i > 0 && token.is_capitalized()) {
         return None;
     }
-    let mut best: Option<usize> = None;
-    for cue in CUE_VERBS.iter() {
-        if cue[0] != first || best.is_some_and(|b| b >= cue.len()) {
-            continue;
-        }
-        let fits = cue
+    let first = token.lower();
+    let candidates = CUE_VERBS.get(first.as_str())?;
+    // "the report", "his comments", "secretary of state": after a determiner or a
+    // preposition a cue word is a noun
+    if i > 0 {
+        let previous = tokens[i - 1].lower();
+        let words = &*SPEAKER_WORDS;
+        // "was praised by", "were told": in the passive the subject did not speak
+        let passive = words.passives.contains(previous.as_str()) && !first.ends_with("ing");
+        // "the IG's report": after a possessive too
+        let possessive = ["'s", "’s", "s'", "s’"]
             .iter()
-            .enumerate()
-            .skip(1)
-            .all(|(k, w)| tokens.get(i + k).is_some_and(|t| lower(t) == *w));
-        if fits {
-            best = Some(cue.len());
+            .any(|p| previous.ends_with(p));
+        if words.determiners.contains(previous.as_str())
+            || possessive
+            || words.prepositions.contains(previous.as_str())
+            || passive
+        {
+            return None;
         }
     }
-    best.map(|len| (len, first.ends_with("ing") && len == 1))
+    let len = candidates
+        .iter()
+        .find(|cue| {
+            cue.iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w))
+        })?
+        .len();
+    Some((len, first.ends_with("ing") && len == 1))
 }
 
 fn cue_span(tokens: &[Token], i: usize, len: usize) -> Span {
@@ -208,126 +75,24 @@ fn cue_span(tokens: &[Token], i: usize, len: usize) -> Span {
 }
 
 fn is_according_to(tokens: &[Token], i: usize, len: usize) -> bool {
-    len == 2 && lower(&tokens[i]) == "according"
+    len == 2 && tokens[i].lower() == "according"
 }
 
-fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) -> bool {
-    let token = &tokens[at];
-    if !token.is_word() {
-        return false;
-    }
-    let l = lower(token);
-    if token.is_capitalized() {
-        return !matches!(
-            l.as_str(),
-            "but" | "and" | "so" | "yet" | "or" | "then" | "when" | "if" | "as" | "while"
-        );
-    }
-    if matches!(l.as_str(), "of" | "for") {
-        return position_in_phrase > 0;
-    }
-    !NOT_IN_NAME.contains(&l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
-}
-
-/// A plausible speaker phrase: a pronoun, a name, or a short description.
-fn plausible(words: &[Token]) -> bool {
-    let Some(first) = words.first() else {
-        return false;
-    };
-    if words.len() == 1 && is_pronoun(first) {
-        return true;
-    }
-    // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
-    let contraction = |w: &Token| {
-        let t = w.text.replace('’', "'");
-        ["'m", "'ve", "'re", "'ll", "'d", "n't"]
-            .iter()
-            .any(|c| t.ends_with(c))
-    };
-    if words
-        .iter()
-        .any(|w| (is_pronoun(w) && !w.is_capitalized()) || contraction(w))
-    {
-        return false;
-    }
-    let has_name = words
-        .iter()
-        .any(|w| w.is_capitalized() && !DETERMINERS.contains(&lower(w).as_str()));
-    let determined = DETERMINERS.contains(&lower(first).as_str());
-    has_name || determined || words.len() <= 2
-}
-
-/// The noun phrase ending just before token `end` (exclusive), read backwards over
-/// verbs' helpers, an appositive between commas, and a parenthesis.
-pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
-    let mut j = end;
-    while j > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&lower(&tokens[j - 1]).as_str()) {
-        j -= 1;
-    }
-    if j > 0 && tokens[j - 1].text == ")" {
-        let open = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1)
-            .rev()
-            .find(|&k| tokens[k].text == "(")?;
-        j = open;
-    }
-    if j > 0 && tokens[j - 1].text == "," {
-        let comma = (j.saturating_sub(MAX_APPOSITIVE_TOKENS)..j - 1)
-            .rev()
-            .find(|&k| tokens[k].text == ",");
-        if let Some(comma) = comma {
-            j = comma;
-        }
-    }
-    if j > 0 && is_pronoun(&tokens[j - 1]) {
-        return Some((j - 1, j));
-    }
-    let mut k = j;
-    while k > 0 && j - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
-        k -= 1;
-    }
-    while k < j && matches!(lower(&tokens[k]).as_str(), "of" | "for") {
-        k += 1;
-    }
-    (k < j && plausible(&tokens[k..j])).then_some((k, j))
-}
-
-/// The noun phrase starting at token `start`.
-pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
-    let first = tokens.get(start)?;
-    if is_pronoun(first) {
-        return Some((start, start + 1));
-    }
-    // a description runs on ("the Russian foreign minister", "board chair Victor Lin")
-    let described = DETERMINERS.contains(&lower(first).as_str()) || !first.is_capitalized();
-    let mut k = start;
-    while k < tokens.len() && k - start < MAX_NAME_WORDS && word_can_join_name(tokens, k, k - start)
-    {
-        // a name ends at the first lower-case word after it ("said Smith proudly")
-        let lower_after_name = !described && k > start && !tokens[k].is_capitalized();
-        if lower_after_name && !matches!(lower(&tokens[k]).as_str(), "of" | "for") {
-            break;
-        }
-        k += 1;
-    }
-    while k > start && matches!(lower(&tokens[k - 1]).as_str(), "of" | "for") {
-        k -= 1;
-    }
-    (k > start && plausible(&tokens[start..k])).then_some((start, k))
-}
-
-fn phrase_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
+fn token_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
     Span::new(tokens[a].span.start, tokens[b - 1].span.end)
 }
 
-fn found(tokens: &[Token], phrase: (usize, usize), cue: usize, len: usize) -> Found {
+fn found(tokens: &[Token], phrase: Phrase, cue: usize, len: usize) -> Found {
     Found {
-        speaker: phrase_span(tokens, phrase),
+        speaker: token_span(tokens, (phrase.start, phrase.end)),
+        name: token_span(tokens, phrase.name),
         cue: cue_span(tokens, cue, len),
         via: if is_according_to(tokens, cue, len) {
             Via::AccordingTo
         } else {
             Via::Cue
         },
+        subject_only: false,
     }
 }
 
@@ -342,6 +107,150 @@ fn skip_joiners(tokens: &[Token], mut i: usize) -> usize {
     i
 }
 
+/// True when a mention read after a cue ends its clause (`Said Smith, "…"`), so
+/// that it is the cue's subject rather than its object ("said the plan would…").
+fn ends_clause(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_none_or(|t| {
+        matches!(
+            t.text,
+            "," | ":" | "—" | "–" | "\"" | "“" | "”" | "‘" | "'" | "«"
+        )
+    })
+}
+
+/// True when the words from `start` to the next comma open a sentence rather than
+/// name its subject: a clause link or preposition ("While", "At a rally in Ames"),
+/// a participle ("Speaking", "Challenged by"), or a time ("Hours later").
+fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
+    let words = &*SPEAKER_WORDS;
+    let l = tokens[start].lower();
+    words.stops.contains(l.as_str())
+        || words.asides.contains(l.as_str())
+        || l.ends_with("ing")
+        || l.ends_with("ed")
+        || (comma - start <= 3
+            && tokens[start..comma]
+                .iter()
+                .any(|t| words.times.contains(t.lower().as_str())))
+}
+
+/// Where the subject of a sentence starts: after a dateline ("WASHINGTON —") and
+/// after opening phrases set off by commas, with the places they name ("At a
+/// campaign event in Ames, Iowa, on Sunday, Mrs. Clinton said …").
+pub fn subject_start(tokens: &[Token]) -> usize {
+    // "WASHINGTON —", "WASHINGTON, Dec. 8 (UPI) —"
+    let upper_first = tokens
+        .first()
+        .is_some_and(|t| t.is_word() && t.text.chars().all(|c| !c.is_lowercase()));
+    let mut start = tokens
+        .iter()
+        .take(10)
+        .position(|t| matches!(t.text, "—" | "–"))
+        .filter(|&dash| {
+            upper_first
+                && tokens[..dash]
+                    .iter()
+                    .all(|t| !t.is_word() || !t.text.starts_with(char::is_lowercase))
+        })
+        .map_or(0, |dash| dash + 1);
+    // "And Mr. Christie gloated: …": a leading conjunction
+    let conjunction = tokens.get(start).is_some_and(|t| {
+        matches!(t.lower().as_str(), "and" | "but" | "so" | "yet" | "or")
+            && tokens.get(start + 1).is_some_and(|n| n.text != ",")
+    });
+    if conjunction {
+        start += 1;
+    }
+    let mut opened = false;
+    while start < tokens.len() {
+        let Some(comma) = (start..tokens.len().min(start + 30)).find(|&k| tokens[k].text == ",")
+        else {
+            break;
+        };
+        let place =
+            opened && comma - start <= 3 && tokens[start..comma].iter().all(Token::is_capitalized);
+        if comma == start || !(place || opens_sentence(tokens, start, comma)) {
+            break;
+        }
+        opened = true;
+        start = comma + 1;
+    }
+    start
+}
+
+/// The subject opening a sentence.
+fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
+    mention::mention_after(tokens, subject_start(tokens))
+}
+
+/// `Paul Ryan worried that the net was "a hammock"`: with no speech verb, the
+/// subject of the quotation's sentence, tied to it by its verb. Only a pronoun, a
+/// name or a description with a determiner counts as a subject.
+pub fn subject(tokens: &[Token]) -> Option<Found> {
+    let (phrase, verb) = mention::subject_then_cue(tokens, subject_start(tokens))?;
+    let first = &tokens[phrase.start];
+    let head = &tokens[phrase.name.0];
+    let named = mention::is_pronoun(head)
+        || head.is_capitalized()
+        || SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+    let verb_token = tokens.get(verb)?;
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !SPEAKER_WORDS.stops.contains(verb_token.lower().as_str());
+    (named && verb_like).then(|| Found {
+        subject_only: true,
+        ..found(tokens, phrase, verb, 1)
+    })
+}
+
+/// `Reid said both men were wrong, but he gave Cruz a compliment: "…"`: a statement
+/// introduced by a colon belongs to the subject of the clause that ends in it, even
+/// when its verb is no speech verb and an earlier clause has one.
+pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
+    if tokens.last()?.text != ":" {
+        return None;
+    }
+    let words = &*SPEAKER_WORDS;
+    // the clause opens after ", but" or at the start ("…," but he said: after a quote)
+    let link = (0..tokens.len()).rev().find(|&k| {
+        let after_comma = k > 0 && matches!(tokens[k - 1].text, "," | ";");
+        (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
+    })?;
+    let clause = &tokens[link + 1..];
+    let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
+    if cued {
+        return None;
+    }
+    subject(clause)
+}
+
+/// `Carl Bialik: "…"`: a name and a colon introduce a statement; the colon is the cue.
+pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
+    let colon = tokens.len().checked_sub(1)?;
+    if tokens[colon].text != ":" {
+        return None;
+    }
+    let start = (0..colon)
+        .rev()
+        .find(|&k| !tokens[k].is_word())
+        .map_or(0, |k| k + 1);
+    let head = mention::head_after(tokens, start)?;
+    let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
+    (named && head.1 == colon).then(|| found(tokens, Phrase::bare(head), colon, 1))
+}
+
+/// True when a speech verb stands right before the quotation (`Clinton said, "as
+/// long as…"`): the nearest cue introduces it, even as a fragment.
+pub fn cue_adjacent(tokens: &[Token]) -> bool {
+    let mut end = tokens.len();
+    while end > 0 && matches!(tokens[end - 1].text, "," | ":" | "that") {
+        end -= 1;
+    }
+    // (not a participle: "Trump said executives were calling 'every day'")
+    (end.saturating_sub(2)..end)
+        .any(|i| cue_at(tokens, i).is_some_and(|(len, participle)| !participle && i + len == end))
+}
+
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /
 /// `"…", according to Smith`: the words right after the closing mark.
 pub fn after(tokens: &[Token]) -> Option<Found> {
@@ -350,24 +259,46 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
         if participle {
             return None;
         }
-        let phrase = phrase_after(tokens, i + len)?;
+        let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
     }
-    let phrase = phrase_after(tokens, i)?;
-    let mut j = phrase.1;
-    if tokens.get(j).is_some_and(|t| t.text == ",") {
-        let close = (j + 1..tokens.len().min(j + MAX_APPOSITIVE_TOKENS))
-            .find(|&k| tokens[k].text == ",")?;
-        j = close + 1;
-    }
-    while tokens
-        .get(j)
-        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
-    {
-        j += 1;
-    }
+    let (phrase, j) = mention::subject_then_cue(tokens, i)?;
     let (len, participle) = cue_at(tokens, j)?;
     (!participle).then(|| found(tokens, phrase, j, len))
+}
+
+/// `"…?" Hannity pressed.`: a name and a verb closing the clause right after a
+/// statement attribute it, whatever the verb.
+pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
+    let (phrase, verb) = mention::subject_then_cue(tokens, skip_joiners(tokens, 0))?;
+    let head = &tokens[phrase.name.0];
+    let named = head.is_capitalized() || mention::is_pronoun(head);
+    let verb_token = tokens.get(verb)?;
+    let words = &*SPEAKER_WORDS;
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !words.stops.contains(verb_token.lower().as_str());
+    let closes = tokens
+        .get(verb + 1)
+        .is_none_or(|t| matches!(t.text, "." | "," | "—" | "–" | ";"));
+    (named && verb_like && closes).then(|| found(tokens, phrase, verb, 1))
+}
+
+/// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
+/// or running into the next quotation; the dash is the cue.
+pub fn credit(tokens: &[Token]) -> Option<Found> {
+    if !tokens
+        .first()
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
+    {
+        return None;
+    }
+    let phrase = mention::mention_after(tokens, 1)?;
+    let named = tokens[phrase.name.0..phrase.name.1]
+        .iter()
+        .all(Token::is_capitalized);
+    let closes = tokens.get(phrase.end).is_none_or(|t| !t.is_word());
+    (named && closes).then(|| found(tokens, phrase, 0, 1))
 }
 
 /// `Smith said: "…"` / `Smith told reporters, "…"` / `according to Smith, "…"` /
@@ -377,50 +308,64 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
 /// tweets were 'unhinged'").
 pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
-    let cue = if last_cue {
-        (0..tokens.len()).rev().find_map(cue_here)
+    // the main verb, not one in an opening clause ("While not everything Trump says
+    // is true, Jamieson said …"); when a cue names no speaker, the next one may
+    let main = subject_start(tokens);
+    let order: Vec<usize> = if last_cue {
+        (0..tokens.len()).rev().collect()
     } else {
-        (0..tokens.len()).find_map(cue_here)
+        (main..tokens.len()).chain(0..main).collect()
     };
-    let (i, len, participle) = cue?;
+    order
+        .into_iter()
+        .filter_map(cue_here)
+        .take(MAX_CUES_TRIED)
+        .find_map(|(i, len, participle)| speaker_of_cue(tokens, i, len, participle))
+}
+
+/// The speaker a cue at `i` (of `len` tokens) introduces in a sentence before a
+/// quotation.
+fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> Option<Found> {
     if is_according_to(tokens, i, len) {
-        let phrase = phrase_after(tokens, i + len)?;
+        let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
     }
     // "footage of Trump saying '…'": the name right before the participle;
     // "…, calling it '…'": the sentence's subject
     let after_comma = i > 0 && tokens[i - 1].text == ",";
     if participle && !after_comma {
-        if let Some(phrase) = phrase_before(tokens, i).filter(|&(a, _)| tokens[a].is_capitalized())
-        {
+        let named = mention::subject_before(tokens, i).filter(|p| tokens[p.start].is_capitalized());
+        if let Some(phrase) = named {
             return Some(found(tokens, phrase, i, len));
         }
     }
     if participle {
-        let subject = phrase_after(tokens, 0).filter(|&(_, end)| end <= i)?;
+        let subject = sentence_subject(tokens).filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
     }
-    if let Some(phrase) = phrase_before(tokens, i) {
+    if let Some(phrase) = mention::subject_before(tokens, i) {
         return Some(found(tokens, phrase, i, len));
     }
-    if let Some(phrase) = phrase_after(tokens, i + len) {
+    // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.` (a cue
+    // opening its clause: in "and called the union 'a sponsor'" the union is spoken of)
+    let clause_initial = i == 0 || tokens[i - 1].text == "," || !tokens[i - 1].is_word();
+    let inverted = mention::mention_after(tokens, i + len).filter(|p| {
+        let named = tokens[p.name.0].is_capitalized();
+        clause_initial
+            && (ends_clause(tokens, p.end)
+                || (named && tokens.get(p.end).is_some_and(|t| t.text == ".")))
+    });
+    if let Some(phrase) = inverted {
         return Some(found(tokens, phrase, i, len));
     }
     // "X outlined a plan and vowed to punish '…'": the sentence's subject
-    let subject = phrase_after(tokens, 0).filter(|&(_, end)| end < i)?;
+    let subject = sentence_subject(tokens).filter(|p| p.end < i)?;
     Some(found(tokens, subject, i, len))
 }
 
 /// `He says …` opening the sentence after a quotation.
 pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
-    let phrase = phrase_after(tokens, 0)?;
-    let mut j = phrase.1;
-    while tokens
-        .get(j)
-        .is_some_and(|t| BETWEEN_SUBJECT_AND_VERB.contains(&lower(t).as_str()))
-    {
-        j += 1;
-    }
+    let (phrase, j) = mention::subject_then_cue(tokens, 0)?;
     let (len, participle) = cue_at(tokens, j)?;
     (!participle).then(|| found(tokens, phrase, j, len))
 }
@@ -428,8 +373,8 @@ pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
 /// `Name: 'quote'` headlines: the phrase before the headline's colon.
 pub fn headline(tokens: &[Token]) -> Option<Span> {
     let colon = tokens.iter().position(|t| t.text == ":")?;
-    let phrase = phrase_after(tokens, 0)?;
-    (phrase.1 == colon).then(|| phrase_span(tokens, phrase))
+    let phrase = mention::head_after(tokens, 0)?;
+    (phrase.1 == colon).then(|| token_span(tokens, phrase))
 }
 
 #[cfg(test)]
@@ -456,7 +401,7 @@ mod tests {
             (" he told reporters.", Some(("he", "told"))),
             (
                 ", Smith, who leads the agency, said in an interview.",
-                Some(("Smith", "said")),
+                Some(("Smith, who leads the agency", "said")),
             ),
             (
                 ", the newspaper reported.",
@@ -493,6 +438,36 @@ mod tests {
                 Some(("the report", "According to")),
             ),
             ("The plan was ", None),
+            (
+                ", since most cases were decided by one vote, said Lee Epstein, who teaches law.",
+                Some(("Lee Epstein, who teaches law", "said")),
+            ),
+            ("Smith said the plan.", Some(("Smith", "said"))),
+            (
+                "Clinton has increasingly decried the issue of ",
+                Some(("Clinton", "decried")),
+            ),
+            (
+                "Sanders visited them and called the union ",
+                Some(("Sanders", "called")),
+            ),
+            (
+                "At one point, Trump said Fox executives were calling ",
+                Some(("Trump", "said")),
+            ),
+            (
+                "Ryan endorsed Trump on Tuesday, telling reporters he was ",
+                Some(("Ryan", "telling")),
+            ),
+            (
+                "While not everything Trump says is true, Jamieson said Trump is ",
+                Some(("Jamieson", "said")),
+            ),
+            // the first cue names no one, the next does
+            (
+                "Noting the hearings would look at the disaster in Libya, Bolton said that ",
+                Some(("Bolton", "said")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
@@ -503,8 +478,145 @@ mod tests {
     fn opening_the_next_sentence() {
         let text = "He says that makes it hard.";
         assert_eq!(show(text, next_sentence(&toks(text))), Some(("He", "says")));
-        let text = "The talks went on.";
+        let text = "The talks ended.";
         assert_eq!(show(text, next_sentence(&toks(text))), None);
+    }
+
+    #[test]
+    fn cue_words_and_the_nouns_that_look_like_them() {
+        // (text, index of the word, is it a cue)
+        let cases: &[(&str, usize, bool)] = &[
+            ("Smith said", 1, true),
+            ("Smith has said", 2, true),
+            ("the report", 1, false),
+            ("the IG's report", 2, false),
+            ("secretary of state", 2, false),
+            ("it was praised by many", 2, false),
+            ("they were told", 2, false),
+            ("he is saying", 2, true),
+            ("the United States", 2, false),
+        ];
+        for &(text, at, want) in cases {
+            let t = toks(text);
+            assert_eq!(cue_at(&t, at).is_some(), want, "{text}");
+        }
+        let t = toks("according to CNBC");
+        assert_eq!(cue_at(&t, 0), Some((2, false)));
+        let t = toks("calling it");
+        assert_eq!(cue_at(&t, 0), Some((1, true)));
+    }
+
+    #[test]
+    fn where_the_subject_of_a_sentence_starts() {
+        let cases = [
+            ("Smith said it", "Smith"),
+            ("WASHINGTON — Smith said it", "Smith"),
+            ("Hours later, Trump said it", "Trump"),
+            (
+                "At an event in Ames, Iowa, on Sunday, Mrs. Clinton said",
+                "Mrs.",
+            ),
+            ("Speaking in Salem, Trump went after Bush", "Trump"),
+            ("Challenged by a host, Clinton said", "Clinton"),
+            ("Smith, a senator, said it", "Smith"),
+            ("And Mr. Christie gloated", "Mr."),
+            ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            assert_eq!(t[subject_start(&t)].text, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_without_a_speech_verb() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Paul Ryan worried that the net was ",
+                Some(("Paul Ryan", "worried")),
+            ),
+            ("The ad targets a ", Some(("The ad", "targets"))),
+            ("She often speaks of ", Some(("She", "speaks"))),
+            (
+                "The complaint, which was filed in court, alleged that the party ",
+                Some(("The complaint", "alleged")),
+            ),
+            ("many voters think it is ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, subject(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_clause_ending_in_a_colon() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Reid said both were wrong, but he gave Cruz a compliment: ",
+                Some(("he", "gave")),
+            ),
+            ("Reid said both were wrong, but he said: ", None),
+            ("He gave Cruz a compliment: ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_and_a_colon() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Carl Bialik: ", Some(("Carl Bialik", ":"))),
+            (
+                "Pollsters agree - Jeffrey M. Jones: ",
+                Some(("Jeffrey M. Jones", ":")),
+            ),
+            ("The point is this: ", None),
+            ("Carl Bialik said ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_right_before_the_quotation() {
+        let cases = [
+            ("a woman asked for a photo and Clinton said, ", true),
+            ("Smith told reporters that ", false),
+            ("Smith said that ", true),
+            ("He called it ", false),
+            ("as Smith put it: ", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(cue_adjacent(&toks(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn any_verb_closing_the_clause_after_a_statement() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (" Hannity pressed.", Some(("Hannity", "pressed"))),
+            (", she snapped, turning away.", Some(("she", "snapped"))),
+            (" the crowd yelled.", None),
+            (" Trump made the deal.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, after_any_verb(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (" ― Christina Lastra", Some(("Christina Lastra", "―"))),
+            (" — Ana Ruiz. “Next", Some(("Ana Ruiz", "—"))),
+            (" — and then the crowd left", None),
+            (", Smith said.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, credit(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]

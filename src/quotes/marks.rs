@@ -49,49 +49,67 @@ fn is_closing_context(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-/”’»…".contains(c))
 }
 
-/// The quotation marks of `region`, apostrophes left out.
+/// The quotation marks of `region`, apostrophes left out. Every mark starts with
+/// one of a few bytes, so the scan jumps from one of those to the next.
 fn marks(text: &str, region: Span) -> Vec<Mark> {
     let slice = region.slice(text);
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let at = region.start + i;
+    let mut i = 0;
+    while let Some(step) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+    {
+        // ASCII or a lead byte: always a char boundary
+        i += step;
+        let Some(c) = slice[i..].chars().next() else {
+            break;
+        };
+        let prev = slice[..i].chars().next_back();
+        let rest = &slice[i + c.len_utf8()..];
+        let next = rest.chars().next();
         let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
         let mark = match c {
+            // a curly mark typed the wrong way round reads by its place:
+            // `not,“ he said` closes, `said ”Yes` opens
+            '“' if closes_here(prev, next) => Some((Role::Close, false, c.len_utf8())),
+            '”' if opens_here(prev, next) => Some((Role::Open, false, c.len_utf8())),
             '“' | '„' | '«' => Some((Role::Open, false, c.len_utf8())),
             '”' | '»' => Some((Role::Close, false, c.len_utf8())),
             '`' if doubled => Some((Role::Open, false, 2)),
             '"' => Some((straight_role(prev, next), false, 1)),
-            '\'' if doubled => {
-                let after = slice[i + 2..].chars().next();
-                Some((straight_role(prev, after), false, 2))
-            }
+            '\'' if doubled => Some((straight_role(prev, rest[1..].chars().next()), false, 2)),
             '‘' if next.is_some_and(|n| n.is_ascii_digit()) => None,
             '‘' => Some((Role::Open, true, c.len_utf8())),
-            '’' | '\'' => single_role(c, prev, next, &slice[i + c.len_utf8()..])
-                .map(|role| (role, true, c.len_utf8())),
+            '’' | '\'' => single_role(c, prev, next, rest).map(|role| (role, true, c.len_utf8())),
             _ => None,
         };
-        if let Some((role, single, len)) = mark {
-            out.push(Mark {
-                at,
-                len,
-                role,
-                single,
-            });
-            if len > c.len_utf8() {
-                iter.next();
+        let len = match mark {
+            Some((role, single, len)) => {
+                out.push(Mark {
+                    at: region.start + i,
+                    len,
+                    role,
+                    single,
+                });
+                len
             }
-        }
-        prev = Some(if len_of(mark) > c.len_utf8() { '\'' } else { c });
+            None => c.len_utf8(),
+        };
+        i += len;
     }
     out
 }
 
-fn len_of(mark: Option<(Role, bool, usize)>) -> usize {
-    mark.map_or(0, |(_, _, len)| len)
+/// After a word or a sentence's punctuation and before a space or the end.
+fn closes_here(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_alphanumeric() || ".,!?".contains(p))
+        && next.is_none_or(char::is_whitespace)
+}
+
+/// After a space or the start and before a letter or digit.
+fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_some_and(char::is_alphanumeric)
 }
 
 fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
@@ -171,7 +189,11 @@ fn pair_doubles(
 ) -> bool {
     let mut open: Option<Mark> = None;
     for &mark in marks.iter().filter(|m| !m.single) {
-        match (open, mark.role) {
+        // German style: „ opens and “ closes
+        let low_high =
+            open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');
+        let role = if low_high { Role::Close } else { mark.role };
+        match (open, role) {
             (None, Role::Open | Role::Either) => open = Some(mark),
             (None, Role::Close) => {}
             (Some(start), Role::Close | Role::Either) => {
@@ -203,11 +225,13 @@ fn pair_singles(
     out: &mut Vec<RawQuote>,
 ) {
     let mut open: Option<Mark> = None;
+    // `doubles` and `marks` are both in order: one pointer walks the doubles
+    let mut d = 0;
     for &mark in marks.iter().filter(|m| m.single) {
-        if doubles
-            .iter()
-            .any(|d| d.start <= mark.at && mark.at < d.end)
-        {
+        while d < doubles.len() && doubles[d].end <= mark.at {
+            d += 1;
+        }
+        if doubles.get(d).is_some_and(|q| q.start <= mark.at) {
             continue;
         }
         match (open, mark.role) {
@@ -251,4 +275,96 @@ fn push(
         continued_from_previous: false,
         single,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted words of each paragraph (paragraphs split on blank lines), with
+    /// `+` marking a piece that continues the previous paragraph's quotation.
+    fn quoted(text: &str) -> Vec<String> {
+        let mut regions = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            regions.push(Span::new(start, start + part.len()));
+            start += part.len() + 2;
+        }
+        find(text, &regions)
+            .iter()
+            .map(|q| {
+                let plus = if q.continued_from_previous { "+" } else { "" };
+                format!("{plus}{}", q.inner.slice(text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_marks_of_every_style() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said \"we will win\" today.", &["we will win"]),
+            ("He said “we will win” today.", &["we will win"]),
+            ("He said ''we will win'' today.", &["we will win"]),
+            ("He said ``we will win'' today.", &["we will win"]),
+            ("Il a dit « nous gagnerons » hier.", &["nous gagnerons"]),
+            ("Er sagte „wir gewinnen“ gestern.", &["wir gewinnen"]),
+            ("Trump: Relations 'at a low point'", &["at a low point"]),
+            ("She said ‘it is over’ and left.", &["it is over"]),
+            (
+                "\"He called it 'a disgrace,' and left,\" she said.",
+                &["He called it 'a disgrace,' and left,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia's view and the '90s boom.", &[]),
+            ("They played rock 'n' roll all night.", &[]),
+            ("The students' union met, and 'em too.", &[]),
+            ("It’s the ’80s, isn’t it?", &[]),
+            ("The students' union called it 'a farce'.", &["a farce"]),
+            ("'Tis the season, he said of 'the plan'.", &["the plan"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_open_quotation_continues_into_the_next_paragraph() {
+        let text = "\"First part of it.\n\n\"Second part,\" she said.\n\nNo quote here.";
+        assert_eq!(quoted(text), ["First part of it.", "+Second part,"]);
+        // without an opening mark, the next paragraph is the narrator's again
+        let text = "\"First part of it.\n\nThe narrator goes on.";
+        assert_eq!(quoted(text), ["First part of it."]);
+    }
+
+    #[test]
+    fn stray_marks_never_swallow_the_rest() {
+        let cases: &[(&str, &[&str])] = &[
+            // a stray closing mark is ignored
+            ("He left” and then \"came back\" later.", &["came back"]),
+            // an unclosed quotation ends with its paragraph
+            (
+                "\"Never closed\n\nNext \"one\" here.",
+                &["Never closed", "one"],
+            ),
+            // a new opening mark ends an unclosed one
+            ("“One “Two” three.", &["One", "Two"]),
+            // curly marks typed the wrong way round
+            (
+                "“Apparently not,“ he said. ”Yes.”",
+                &["Apparently not,", "Yes."],
+            ),
+            ("\"\"\"\"", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
 }

@@ -3,15 +3,19 @@
 //! headline form or continuation.
 
 mod attribution;
+mod context;
 mod marks;
+mod mention;
 mod speakers;
 pub mod words;
 
 use crate::span::Span;
 use attribution::Found;
+use context::{Context, Place, Tokens};
 use marks::RawQuote;
 use serde::Serialize;
-use words::{Token, tokens};
+use std::collections::HashMap;
+use words::Token;
 
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,49 +99,84 @@ const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
 /// `sentences` are the sentence spans of those same regions, in order.
 pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) -> Quotations {
     let regions: Vec<Span> = title.iter().chain(body).copied().collect();
+    let all = Tokens::new(text, &regions);
+    // where each region's text starts, past its leading white space
+    let starts: Vec<usize> = regions.iter().map(|r| r.trim(text).start).collect();
+    let mut people: People = People::default();
     let mut quotes: Vec<Quote> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut known = speakers::Known::default();
     // the latest attributed quote: its region and speaker, for continuations
     let mut latest: Option<(usize, Mention)> = None;
     let mut previous_end: Option<(usize, usize)> = None;
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
-        let previous_region = raw.region.checked_sub(1).map(|i| regions[i]);
-        let floor = previous_end
-            .filter(|(r, _)| *r == raw.region)
-            .map_or(region.start, |(_, e)| e);
+        let place = Place {
+            region,
+            previous: raw.region.checked_sub(1).map(|i| regions[i]),
+            floor: previous_end
+                .filter(|(r, _)| *r == raw.region)
+                .map_or(region.start, |(_, e)| e),
+            opens_region: raw.outer.start <= starts[raw.region],
+        };
         previous_end = Some((raw.region, raw.outer.end));
-        let context = Context::new(text, &raw, (previous_region, region), floor, sentences);
+        let context = Context::new(text, &all, &raw, &place, sentences);
         let kind = if in_title {
             Kind::Headline
         } else {
             context.kind(&raw)
         };
-        let found = attribute(&context, kind, in_title);
+        let continues = latest.as_ref().is_some_and(|(r, _)| {
+            *r == raw.region
+                || (place.opens_region && *r + 1 == raw.region)
+                || raw.continued_from_previous
+        });
+        // a quotation opening its paragraph with no attribution of its own, after a
+        // paragraph that reports someone's words ("Carter said the region mattered.")
+        // or after a sentence of the same paragraph that does ("Bolton distanced
+        // himself, saying he would help. "I'm going to support him.")
+        let opens_sentence = !context.before.iter().any(Token::is_word);
+        let found = attribute(text, &raw, &context, kind, in_title).or_else(|| {
+            (!continues)
+                .then(|| {
+                    attribution::before(context.introduction, false).or_else(|| {
+                        opens_sentence
+                            .then(|| attribution::before(context.previous_sentence, false))
+                            .flatten()
+                    })
+                })
+                .flatten()
+        });
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
             Kind::Direct => true,
             Kind::Headline | Kind::Partial => {
-                !is_title_or_name(inner) && (found.is_some() || words >= MIN_UNCUED_PARTIAL_WORDS)
+                let cued = found.as_ref().is_some_and(|f| !f.subject_only);
+                !is_title_or_name(inner) && (cued || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
         // `id="…"`: markup a scraper kept, not anyone's words
         let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup {
+        if !speech || markup || is_term(&context) {
             continue;
         }
-        let opens_region = region.slice(text)[..raw.outer.start - region.start]
-            .trim()
-            .is_empty();
         let (speaker, cue) = match found {
             Some(f) => {
-                let (mut name, resolved_via) = speakers::resolve(f.speaker.slice(text), &names);
+                let said = f.name.slice(text);
+                let (mut name, resolved_via) = known.resolve(said);
+                if resolved_via == Some(Via::Pronoun) {
+                    // the nearest antecedent: whoever a sentence before it in the
+                    // paragraph reports ("A spokeswoman said it would not appeal.")
+                    let reporter = attribution::before(context.paragraph_before, true)
+                        .map(|r| known.resolve(r.name.slice(text)))
+                        .filter(|(_, via)| via != &Some(Via::Pronoun))
+                        .and_then(|(n, _)| n)
+                        .filter(|n| speakers::Known::can_refer(said, n));
+                    name = reporter.or(name);
+                }
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
-                    let earlier = previous_region.map_or(region.start, |p| p.start);
-                    name =
-                        speakers::latest_person(&tokens(text, Span::new(earlier, f.speaker.start)));
+                    name = people.latest_before(&all, raw.region, f.speaker.start);
                 }
                 let mention = Mention {
                     span: f.speaker,
@@ -147,11 +186,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 (Some(mention), Some(f.cue).filter(|c| !c.is_empty()))
             }
             None => {
-                let continued = latest.as_ref().filter(|(r, _)| {
-                    *r == raw.region
-                        || (opens_region && *r + 1 == raw.region)
-                        || raw.continued_from_previous
-                });
+                let continued = latest.as_ref().filter(|_| continues);
                 let mention = continued.map(|(_, m)| Mention {
                     via: Via::Continuation,
                     ..m.clone()
@@ -161,7 +196,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         };
         if let Some(mention) = &speaker {
             if let Some(name) = &mention.name {
-                names.push(name.clone());
+                known.add(name);
             }
             latest = Some((raw.region, mention.clone()));
         }
@@ -176,134 +211,140 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     Quotations { quotes, speakers }
 }
 
+/// The people named in each region, found once per region on first need.
+#[derive(Default)]
+struct People {
+    by_region: HashMap<usize, Vec<(usize, String)>>,
+}
+
+impl People {
+    /// The latest person named before byte `at` in `region` or the region before it.
+    fn latest_before(&mut self, all: &Tokens, region: usize, at: usize) -> Option<String> {
+        let here = self.names(all, region);
+        let i = here.partition_point(|(end, _)| *end <= at);
+        if let Some((_, name)) = i.checked_sub(1).map(|i| &here[i]) {
+            return Some(name.clone());
+        }
+        let previous = region.checked_sub(1)?;
+        self.names(all, previous)
+            .last()
+            .map(|(_, name)| name.clone())
+    }
+
+    fn names(&mut self, all: &Tokens, region: usize) -> &[(usize, String)] {
+        self.by_region
+            .entry(region)
+            .or_insert_with(|| speakers::person_names(all.region(region)))
+    }
+}
+
 /// Title Case without a sentence's punctuation ("How the Grinch Stole Christmas",
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
+    is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// Every long word capitalised ("Notes From City Hall."), as in a title.
+pub fn is_title_case(quoted: &str) -> bool {
     let long_words: Vec<&str> = quoted
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    !long_words.is_empty()
-        && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+    !long_words.is_empty() && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-/// The words around one quotation: before it and after it in its sentence, and the
-/// sentence that follows.
-struct Context<'a> {
-    before: Vec<Token<'a>>,
-    /// The whole sentence before the quote, earlier quotations included.
-    sentence_before: Vec<Token<'a>>,
-    /// The last sentence of the previous paragraph when it ends with a colon
-    /// ("Smith said:"), and the quote opens its paragraph.
-    introduction: Vec<Token<'a>>,
-    after: Vec<Token<'a>>,
-    next_sentence: Vec<Token<'a>>,
-    whole: Vec<Token<'a>>,
-    text: &'a str,
-}
-
-impl<'a> Context<'a> {
-    /// `floor`: where the text before the quote may start at the earliest (the end of
-    /// the quotation before it, whose words are not this one's attribution).
-    fn new(
-        text: &'a str,
-        raw: &RawQuote,
-        (previous_region, region): (Option<Span>, Span),
-        floor: usize,
-        sentences: &[Span],
-    ) -> Self {
-        let first = sentence_at(sentences, raw.outer.start, region);
-        let last = sentence_at(
-            sentences,
-            raw.outer.end.saturating_sub(1).max(raw.outer.start),
-            region,
-        );
-        let next = sentences
-            .get(sentences.partition_point(|s| s.start < last.end))
-            .filter(|s| region.contains(**s))
-            .copied()
-            .unwrap_or(Span::new(region.end, region.end));
-        let opens_region = text[region.start..raw.outer.start].trim().is_empty();
-        let introduction = match previous_region {
-            Some(previous) if opens_region && previous.slice(text).ends_with(':') => {
-                tokens(text, sentence_at(sentences, previous.end - 1, previous))
-            }
-            _ => Vec::new(),
-        };
-        let sentence_start = first.start.min(raw.outer.start);
-        Context {
-            before: tokens(
-                text,
-                Span::new(
-                    sentence_start.max(floor).min(raw.outer.start),
-                    raw.outer.start,
-                ),
-            ),
-            sentence_before: tokens(text, Span::new(sentence_start, raw.outer.start)),
-            introduction,
-            after: tokens(text, Span::new(raw.outer.end, last.end.max(raw.outer.end))),
-            next_sentence: tokens(text, next),
-            whole: tokens(text, region),
-            text,
-        }
-    }
-
-    /// Direct when the quote opens its sentence, follows a colon, or is a whole
-    /// statement introduced by a cue (`said, "We will…"`); partial otherwise.
-    fn kind(&self, raw: &RawQuote) -> Kind {
-        let words_before = self.before.iter().any(Token::is_word);
-        let last = self.before.last().map(|t| t.text);
-        let inner = raw.inner.slice(self.text);
-        let statement = inner.starts_with(char::is_uppercase) && last == Some(",");
-        if !words_before
-            || last == Some(":")
-            || statement
-            || !raw.closed
-            || raw.continued_from_previous
-        {
-            Kind::Direct
-        } else {
-            Kind::Partial
-        }
-    }
-}
-
-/// The sentence holding byte `at`, or the whole region when none does.
-fn sentence_at(sentences: &[Span], at: usize, region: Span) -> Span {
-    let i = sentences.partition_point(|s| s.start <= at);
-    i.checked_sub(1)
-        .map(|i| sentences[i])
-        .filter(|s| s.end > at && region.contains(*s))
-        .unwrap_or(region)
+/// `the so-called "experts"`: a term held at arm's length, not anyone's words.
+fn is_term(context: &Context) -> bool {
+    context.before.last().is_some_and(|t| {
+        crate::rules::SPEAKER_WORDS
+            .terms
+            .contains(t.lower().as_str())
+    })
 }
 
 /// The speaker and cue of a quotation, trying the patterns in the order a reader
 /// would for its kind.
-fn attribute(context: &Context, kind: Kind, in_title: bool) -> Option<Found> {
+fn attribute(
+    text: &str,
+    raw: &RawQuote,
+    context: &Context,
+    kind: Kind,
+    in_title: bool,
+) -> Option<Found> {
     if in_title {
-        if let Some(speaker) = attribution::headline(&context.whole) {
+        if let Some(speaker) = attribution::headline(context.whole) {
             return Some(Found {
                 speaker,
+                name: speaker,
                 cue: Span::new(speaker.end, speaker.end),
                 via: Via::Headline,
+                subject_only: false,
             });
         }
     }
     match kind {
-        Kind::Partial => attribution::before(&context.before, false)
-            .or_else(|| attribution::before(&context.sentence_before, false))
-            .or_else(|| attribution::after(&context.after)),
-        Kind::Direct | Kind::Headline => attribution::after(&context.after)
-            .or_else(|| attribution::before(&context.before, true))
-            .or_else(|| attribution::before(&context.introduction, true))
-            .or_else(|| attribution::before(&context.after, false))
+        Kind::Partial => {
+            let adjacent = attribution::cue_adjacent(context.before);
+            // `…, described it as "horrendous," he said`: the speaker right after
+            let inner = raw.inner.slice(text);
+            let closing = inner.ends_with([',', '?', '!'])
+                || context.after.first().is_some_and(|t| t.text == ",")
+                || attribution::cue_at(context.after, 0).is_some();
+            // a cue right before a statement comes first (`Feinstein said "I…," she
+            // said`); a fragment takes the speaker after it (`Nothing he said "will
+            // help," the senator said`); a source "according to" after a fragment
+            // reports it, it does not say it
+            let statement = inner.starts_with(char::is_uppercase);
+            let right_before = (adjacent && statement)
+                .then(|| attribution::before(context.before, true))
+                .flatten();
+            right_before
+                .or_else(|| {
+                    closing
+                        .then(|| attribution::after(context.after))
+                        .flatten()
+                        .filter(|f| f.via == Via::Cue)
+                })
+                .or_else(|| attribution::before(context.before, adjacent))
+                .or_else(|| attribution::before(context.sentence_before, false))
+                .or_else(|| attribution::after(context.after))
+                .or_else(|| attribution::subject(context.sentence_before))
+        }
+        Kind::Direct | Kind::Headline => attribution::after(context.after)
+            .or_else(|| {
+                // the credit may stand as a sentence of its own after the quotation
+                let credit_line = if context.after.is_empty() {
+                    context.next_sentence
+                } else {
+                    context.after
+                };
+                attribution::credit(credit_line)
+            })
+            .or_else(|| attribution::after_any_verb(context.after))
+            .or_else(|| attribution::introducing_clause(context.before))
+            .or_else(|| attribution::before(context.before, true))
+            .or_else(|| attribution::name_and_colon(context.before))
+            .or_else(|| {
+                context
+                    .colon
+                    .then(|| attribution::before(context.introduction, true))
+                    .flatten()
+            })
+            .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
                 context
                     .after
                     .iter()
                     .all(|t| !t.is_word())
-                    .then(|| attribution::next_sentence(&context.next_sentence))
+                    .then(|| attribution::next_sentence(context.next_sentence))
+                    .flatten()
+            })
+            .or_else(|| {
+                context
+                    .before
+                    .iter()
+                    .any(Token::is_word)
+                    .then(|| attribution::subject(context.sentence_before))
                     .flatten()
             }),
     }
@@ -335,5 +376,62 @@ mod tests {
         assert!(is_title_or_name("Meet the Press"));
         assert!(!is_title_or_name("a gift to a few"));
         assert!(!is_title_or_name("Stop The Steal."));
+    }
+
+    /// A quote's speaker mention, name and how it was found.
+    type Attributed<'a> = (&'a str, Option<String>, Via);
+
+    fn attributed(text: &str) -> Vec<Attributed<'_>> {
+        analyze(text, &Options::default())
+            .quotations
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|m| (m.span.slice(text), m.name.clone(), m.via))
+            .collect()
+    }
+
+    #[test]
+    fn speakers_from_the_sentences_around_a_quotation() {
+        let name = |n: &str| Some(n.to_string());
+        let cases: &[(&str, Vec<Attributed>)] = &[
+            // a reporting sentence before it in the same paragraph
+            (
+                "Title\n\nBolton distanced himself from the movement, saying he would help. \
+                 \"I'm going to support him.\"\n",
+                vec![("Bolton", name("Bolton"), Via::Cue)],
+            ),
+            // reported speech in the paragraph before
+            (
+                "Title\n\nCarter said the region would always matter.\n\n\"That is because it \
+                 is home to half the world.\"\n",
+                vec![("Carter", name("Carter"), Via::Cue)],
+            ),
+            // continuation in the same paragraph, then a pronoun
+            (
+                "Title\n\n\"We won,\" said Ana Ruiz. \"We won big.\"\n\n\"It was hard,\" she said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("she", name("Ana Ruiz"), Via::Pronoun),
+                ],
+            ),
+            // a surname links to the full name given earlier
+            (
+                "Title\n\n\"We won,\" said Ana Ruiz.\n\nLater, Ruiz added: \"It was hard.\"\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ruiz", name("Ana Ruiz"), Via::Alias),
+                ],
+            ),
+            // a pronoun with no one to stand for stays unresolved
+            (
+                "Title\n\n\"It was hard,\" she said.\n",
+                vec![("she", None, Via::Pronoun)],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(attributed(text), *want, "{text}");
+        }
     }
 }

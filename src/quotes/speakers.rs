@@ -5,12 +5,18 @@
 use super::{Quote, Speaker, Via};
 use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES};
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
 
 /// Articles before a description ("the newspaper" is named "newspaper").
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
 fn bare(word: &str) -> String {
     word.trim_end_matches(['.', ',']).to_lowercase()
+}
+
+/// True for a title or role written before a name ("Sen.", "Mr").
+pub fn is_title(word: &str) -> bool {
+    SPEAKER_TITLES.contains(bare(word).as_str())
 }
 
 /// The canonical name of a mention that is not a pronoun: possessive, leading
@@ -51,26 +57,30 @@ pub fn canonical(mention: &str) -> String {
     words[start..].join(" ")
 }
 
-/// The latest person's name (two or more capitalised words) in `tokens`, for a
-/// pronoun whose antecedent never spoke before ("Jane Okafor said that she…").
-pub fn latest_person(tokens: &[super::words::Token]) -> Option<String> {
-    let mut best: Option<String> = None;
-    let mut run: Vec<&str> = Vec::new();
-    for token in tokens.iter().chain(std::iter::once(&super::words::Token {
+/// The people named in `tokens` (two or more capitalised words), each with the byte
+/// where its name ends, in order: antecedents for a pronoun whose referent never
+/// spoke before ("Jane Okafor said that she…").
+pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
+    let mut names = Vec::new();
+    let mut run: Vec<&super::words::Token> = Vec::new();
+    let end = super::words::Token {
         span: Span::default(),
         text: ".",
-    })) {
+    };
+    for token in tokens.iter().chain(std::iter::once(&end)) {
         if token.is_word() && token.is_capitalized() {
-            run.push(token.text);
+            run.push(token);
             continue;
         }
-        let name = canonical(&run.join(" "));
-        if name.contains(' ') && is_person_name(&name) {
-            best = Some(name);
+        if let Some(last) = run.last() {
+            let name = canonical(&run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+            if name.contains(' ') && is_person_name(&name) {
+                names.push((last.span.end, name));
+            }
         }
         run.clear();
     }
-    best
+    names
 }
 
 /// A person's name: capitalised words, none of them marking an organisation.
@@ -83,49 +93,83 @@ pub fn is_person_name(name: &str) -> bool {
         })
 }
 
-/// Resolves a mention to a name given the names resolved so far (latest last):
-/// returns the name and, when the mention needed it, the resolution it went through.
-pub fn resolve(mention: &str, earlier: &[String]) -> (Option<String>, Option<Via>) {
-    if let Some(kind) = PRONOUNS.get(mention.to_lowercase().as_str()) {
-        let antecedent = earlier.iter().rev().find(|name| match kind {
-            PronounKind::Person => is_person_name(name),
-            PronounKind::Group | PronounKind::Any => true,
-        });
-        return (antecedent.cloned(), Some(Via::Pronoun));
+/// The names resolved so far in an article, kept as the lookups resolution needs
+/// (the latest person, the latest name, full names by surname), so that resolving
+/// costs the same however long the article.
+#[derive(Debug, Default)]
+pub struct Known {
+    latest_person: Option<String>,
+    latest: Option<String>,
+    by_surname: HashMap<String, String>,
+}
+
+impl Known {
+    /// Records a resolved name.
+    pub fn add(&mut self, name: &str) {
+        if is_person_name(name) {
+            self.latest_person = Some(name.to_string());
+            if let Some((_, surname)) = name.rsplit_once(' ') {
+                self.by_surname
+                    .insert(surname.to_string(), name.to_string());
+            }
+        }
+        self.latest = Some(name.to_string());
     }
-    let name = canonical(mention);
-    if is_person_name(&name) && !name.contains(' ') {
-        let full = earlier.iter().rev().find(|e| {
-            is_person_name(e) && e.rsplit(' ').next() == Some(name.as_str()) && e.contains(' ')
-        });
-        if let Some(full) = full {
-            return (Some(full.clone()), Some(Via::Alias));
+
+    /// True when `pronoun` can stand for `name`: "he" and "she" for a person or a
+    /// description of one, never for an organisation.
+    pub fn can_refer(pronoun: &str, name: &str) -> bool {
+        match PRONOUNS.get(pronoun.to_lowercase().as_str()) {
+            // the head, before "of" or "for" ("spokeswoman for the company")
+            Some(PronounKind::Person) => name
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "of" | "for" | "at" | "from"))
+                .all(|w| !ORGANIZATION_WORDS.contains(bare(w).as_str())),
+            Some(_) => true,
+            None => false,
         }
     }
-    (Some(name), None)
+
+    /// Resolves a mention: returns the name and, when the mention needed it, the
+    /// resolution it went through.
+    pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
+        if let Some(kind) = PRONOUNS.get(mention.to_lowercase().as_str()) {
+            let antecedent = match kind {
+                PronounKind::Person => &self.latest_person,
+                PronounKind::Group | PronounKind::Any => &self.latest,
+            };
+            return (antecedent.clone(), Some(Via::Pronoun));
+        }
+        let name = canonical(mention);
+        if is_person_name(&name) && !name.contains(' ') {
+            if let Some(full) = self.by_surname.get(&name) {
+                return (Some(full.clone()), Some(Via::Alias));
+            }
+        }
+        (Some(name), None)
+    }
 }
 
 /// The speaker table: one entry per resolved name, in order of first quote.
 pub fn table(quotes: &[Quote]) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut at_name: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<(usize, Span)> = HashSet::new();
     for (index, quote) in quotes.iter().enumerate() {
         let Some(mention) = &quote.speaker else {
             continue;
         };
         let Some(name) = &mention.name else { continue };
-        let at = match speakers.iter().position(|s| &s.name == name) {
-            Some(at) => at,
-            None => {
-                speakers.push(Speaker {
-                    name: name.clone(),
-                    mentions: Vec::new(),
-                    quotes: Vec::new(),
-                });
-                speakers.len() - 1
-            }
-        };
+        let at = *at_name.entry(name.as_str()).or_insert_with(|| {
+            speakers.push(Speaker {
+                name: name.clone(),
+                mentions: Vec::new(),
+                quotes: Vec::new(),
+            });
+            speakers.len() - 1
+        });
         let speaker = &mut speakers[at];
-        if !speaker.mentions.contains(&mention.span) {
+        if seen.insert((at, mention.span)) {
             speaker.mentions.push(mention.span);
         }
         speaker.quotes.push(index);
@@ -159,27 +203,37 @@ mod tests {
         }
     }
 
+    fn known(names: &[&str]) -> Known {
+        let mut known = Known::default();
+        for name in names {
+            known.add(name);
+        }
+        known
+    }
+
     #[test]
     fn pronouns_take_the_latest_compatible_name() {
-        let earlier = ["Tillerson".to_string(), "Russian Federation".to_string()];
+        let earlier = known(&["Tillerson", "Russian Federation"]);
         assert_eq!(
-            resolve("He", &earlier),
+            earlier.resolve("He"),
             (Some("Tillerson".into()), Some(Via::Pronoun))
         );
         assert_eq!(
-            resolve("they", &earlier),
+            earlier.resolve("they"),
             (Some("Russian Federation".into()), Some(Via::Pronoun))
         );
-        assert_eq!(resolve("she", &[]), (None, Some(Via::Pronoun)));
+        assert_eq!(known(&[]).resolve("she"), (None, Some(Via::Pronoun)));
     }
 
     #[test]
     fn a_surname_links_to_the_full_name_given_earlier() {
-        let earlier = ["Sergei Lavrov".to_string()];
         assert_eq!(
-            resolve("Lavrov", &earlier),
+            known(&["Sergei Lavrov"]).resolve("Lavrov"),
             (Some("Sergei Lavrov".into()), Some(Via::Alias))
         );
-        assert_eq!(resolve("Mr Lavrov", &[]), (Some("Lavrov".into()), None));
+        assert_eq!(
+            known(&[]).resolve("Mr Lavrov"),
+            (Some("Lavrov".into()), None)
+        );
     }
 }

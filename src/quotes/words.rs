@@ -22,6 +22,11 @@ impl Token<'_> {
     pub fn is_capitalized(&self) -> bool {
         self.text.starts_with(char::is_uppercase)
     }
+
+    /// The text in lower case, for looking up word lists.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -68,16 +73,19 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     out
 }
 
-/// Words whose period belongs to them: titles and dotted initials.
+/// Words whose period belongs to them: titles, dotted initials, and capitalised
+/// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on.
 fn ends_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
+    let capitalized = word.starts_with(char::is_uppercase);
     word.chars().count() == 1
         || word.contains('.')
         || crate::rules::SPEAKER_TITLES.contains(lower.as_str())
-        || matches!(
-            crate::rules::ABBREVIATIONS.get(lower.as_str()),
-            Some(crate::rules::AbbrevClass::Title)
-        )
+        || match crate::rules::ABBREVIATIONS.get(lower.as_str()) {
+            Some(crate::rules::AbbrevClass::Title) => true,
+            Some(_) => capitalized,
+            None => false,
+        }
 }
 
 #[cfg(test)]

@@ -232,7 +232,8 @@ fn fronted_phrase(text: &str, sentence_start: usize, mark: usize) -> bool {
 /// Speech verbs of one word ("said", "asked").
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     CUE_VERBS
-        .iter()
+        .values()
+        .flatten()
         .filter_map(|cue| match cue.as_slice() {
             [verb] => Some(verb.as_str()),
             _ => None,

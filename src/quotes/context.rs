@@ -1,0 +1,175 @@
+//! The words around one quotation, as slices of its paragraph's tokens: before it
+//! and after it in its sentence, the sentence that follows, and a colon
+//! introduction closing the paragraph before. Each paragraph is tokenized once and
+//! every window is capped, so the work per quotation is bounded however long the
+//! paragraph and however many quotations it holds.
+
+use super::Kind;
+use super::marks::RawQuote;
+use super::words::{Token, tokens};
+use crate::span::Span;
+use std::cell::OnceCell;
+
+/// The most tokens a window reaches from its quotation; attributions are shorter.
+const WINDOW: usize = 100;
+
+/// The tokens of every region (title and paragraphs), each tokenized once, on
+/// first need: paragraphs without quotations are never tokenized.
+pub struct Tokens<'a> {
+    text: &'a str,
+    spans: Vec<Span>,
+    regions: Vec<OnceCell<Vec<Token<'a>>>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The regions of `text`, to tokenize when asked for.
+    pub fn new(text: &'a str, regions: &[Span]) -> Self {
+        Tokens {
+            text,
+            spans: regions.to_vec(),
+            regions: regions.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The tokens of region `index`.
+    pub fn region(&self, index: usize) -> &[Token<'a>] {
+        self.regions[index].get_or_init(|| tokens(self.text, self.spans[index]))
+    }
+}
+
+/// Index of the first token starting at or after byte `at`.
+fn index(tokens: &[Token], at: usize) -> usize {
+    tokens.partition_point(|t| t.span.start < at)
+}
+
+/// The words around one quotation.
+pub struct Context<'t, 'a> {
+    /// From the sentence start (or the quotation before) to the opening mark.
+    pub before: &'t [Token<'a>],
+    /// The whole sentence before the quote, earlier quotations included.
+    pub sentence_before: &'t [Token<'a>],
+    /// The last sentence of the previous paragraph, when the quote opens its
+    /// paragraph ("Smith said:", "Carter said the region mattered.").
+    pub introduction: &'t [Token<'a>],
+    /// True when that sentence ends with a colon.
+    pub colon: bool,
+    /// From the closing mark to the end of its sentence.
+    pub after: &'t [Token<'a>],
+    /// The sentence after the quotation's.
+    pub next_sentence: &'t [Token<'a>],
+    /// The start of the quotation's paragraph (for headlines).
+    pub whole: &'t [Token<'a>],
+    /// The sentence before the quotation's, in the same paragraph.
+    pub previous_sentence: &'t [Token<'a>],
+    /// The paragraph before the quotation's sentence, where a pronoun's
+    /// antecedent may be introduced ("A spokeswoman said it would not appeal.").
+    pub paragraph_before: &'t [Token<'a>],
+    text: &'a str,
+}
+
+/// Where a quotation sits: its paragraph, the paragraph before, and the earliest
+/// byte its attribution may start at (the end of the quotation before it, whose
+/// words are not this one's).
+pub struct Place {
+    /// The quotation's paragraph.
+    pub region: Span,
+    /// The paragraph before it, if any.
+    pub previous: Option<Span>,
+    /// The earliest byte of the text before the quotation.
+    pub floor: usize,
+    /// True when only white space precedes the quotation in its paragraph.
+    pub opens_region: bool,
+}
+
+impl<'t, 'a> Context<'t, 'a> {
+    /// The windows around `raw`, a quotation at `place`.
+    pub fn new(
+        text: &'a str,
+        all: &'t Tokens<'a>,
+        raw: &RawQuote,
+        place: &Place,
+        sentences: &[Span],
+    ) -> Self {
+        let region = place.region;
+        let toks = all.region(raw.region);
+        let first = sentence_at(sentences, raw.outer.start, region);
+        let last = sentence_at(
+            sentences,
+            raw.outer.end.saturating_sub(1).max(raw.outer.start),
+            region,
+        );
+        let next = sentences
+            .get(sentences.partition_point(|s| s.start < last.end))
+            .filter(|s| region.contains(**s))
+            .copied()
+            .unwrap_or(Span::new(region.end, region.end));
+        let previous_sentence = sentences
+            .partition_point(|s| s.start < first.start)
+            .checked_sub(1)
+            .map(|i| sentences[i])
+            .filter(|s| region.contains(*s) && s.end <= raw.outer.start)
+            .unwrap_or(Span::new(region.start, region.start));
+        let open = index(toks, raw.outer.start);
+        let close = index(toks, raw.outer.end);
+        let sentence_start = index(toks, first.start.min(raw.outer.start));
+        let floor = index(toks, place.floor);
+        let before_from =
+            |from: usize| &toks[from.max(open.saturating_sub(WINDOW)).min(open)..open];
+        let forward = |from: usize, to: usize| &toks[from..to.min(from + WINDOW).max(from)];
+        let introduction: &[Token] = match place.previous {
+            Some(previous) if place.opens_region => {
+                let prev = all.region(raw.region - 1);
+                let sentence = sentence_at(sentences, previous.end - 1, previous);
+                let end = prev.len();
+                &prev[index(prev, sentence.start).max(end.saturating_sub(WINDOW))..end]
+            }
+            _ => &[],
+        };
+        Context {
+            before: before_from(sentence_start.max(floor)),
+            sentence_before: before_from(sentence_start),
+            introduction,
+            colon: introduction.last().is_some_and(|t| t.text == ":"),
+            after: forward(close, index(toks, last.end.max(raw.outer.end))),
+            next_sentence: forward(index(toks, next.start), index(toks, next.end)),
+            whole: &toks[..toks.len().min(WINDOW)],
+            paragraph_before: &toks[sentence_start.saturating_sub(WINDOW)..sentence_start],
+            previous_sentence: forward(
+                index(toks, previous_sentence.start),
+                index(toks, previous_sentence.end),
+            ),
+            text,
+        }
+    }
+
+    /// Direct when the quote opens its sentence, follows a colon, or is a whole
+    /// statement introduced by a cue (`said, "We will…"`); partial otherwise.
+    pub fn kind(&self, raw: &RawQuote) -> Kind {
+        let words_before = self.before.iter().any(Token::is_word);
+        let last = self.before.last().map(|t| t.text);
+        let inner = raw.inner.slice(self.text);
+        // (a title after a comma, `in her column, "Notes From City Hall."`, is no statement)
+        let statement = inner.starts_with(char::is_uppercase)
+            && last == Some(",")
+            && !super::is_title_case(inner);
+        if !words_before
+            || last == Some(":")
+            || statement
+            || !raw.closed
+            || raw.continued_from_previous
+        {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        }
+    }
+}
+
+/// The sentence holding byte `at`, or the whole region when none does.
+fn sentence_at(sentences: &[Span], at: usize, region: Span) -> Span {
+    let i = sentences.partition_point(|s| s.start <= at);
+    i.checked_sub(1)
+        .map(|i| sentences[i])
+        .filter(|s| s.end > at && region.contains(*s))
+        .unwrap_or(region)
+}
