@@ -1,0 +1,490 @@
+//! Cleaning: decides which blocks of a scraped text are the article and which are the
+//! boilerplate around and inside it, and why; finds the title, byline and dateline.
+//!
+//! Two kinds of input matter: an extracted article with some junk in it, and a whole
+//! page saved as text. The same evidence serves both, as a person would use it:
+//! phrases per reason (`rules/boilerplate.txt` and the user's own, in `rules`), what
+//! a block looks like (`evidence`), and where it is relative to the run of prose that
+//! is the article (`position`). Precision comes first: prose no evidence explains is
+//! kept, and short lines inside the article (subheads, list items) are kept by context.
+
+mod evidence;
+mod position;
+mod rules;
+
+pub use evidence::ends_with_terminal;
+pub use rules::{BoilerplateRules, Label, Reason, RulesError};
+
+use crate::layout::Paragraph;
+use crate::segment;
+use crate::span::Span;
+use evidence::Evidence;
+use rules::Scope;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A removed piece of the input and the reason for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Removal {
+    /// Where the removed text is.
+    pub span: Span,
+    /// Why it was removed.
+    pub reason: Reason,
+}
+
+/// What cleaning decided about a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The headline, when one reads as such.
+    pub title: Option<Span>,
+    /// Who wrote the article ("By Jane Doe"), when a line says so.
+    pub byline: Option<Span>,
+    /// Where and when it was published ("WASHINGTON (Reuters) —", "Published 4 May").
+    pub dateline: Option<Span>,
+    /// The kept part of each body paragraph, in order.
+    pub body: Vec<Span>,
+    /// Everything removed, in order.
+    pub removed: Vec<Removal>,
+}
+
+/// A title has at least this many words, and at most `TITLE_MAX_WORDS`.
+const TITLE_MIN_WORDS: usize = 3;
+const TITLE_MAX_WORDS: usize = 30;
+/// How far before the article a page's headline, byline and dateline may be, in blocks.
+const HEAD_REACH: usize = 8;
+/// How far into the article a byline or dateline line may be, in blocks.
+const HEAD_INSIDE: usize = 2;
+/// A run of this many menu items is a menu, even inside the article.
+const MENU_RUN: usize = 3;
+/// Prose outside the article that a sentence rule matches is dropped whole up to
+/// this many words (a newsletter box, a comment-form notice); longer prose only
+/// loses its matching sentences at the end.
+const NOTICE_MAX_WORDS: usize = 60;
+
+/// What the cleaner knows of one block (a paragraph, or one line of a page).
+struct Block<'a> {
+    span: Span,
+    text: &'a str,
+    evidence: Evidence,
+    single_line: bool,
+    /// What a line, start or short rule says the whole block is.
+    label: Option<Label>,
+    /// The same text is another block of the document too.
+    repeated: bool,
+}
+
+impl Block<'_> {
+    fn is_headline(&self) -> bool {
+        self.single_line
+            && self.label.is_none()
+            && !self.evidence.link
+            && !self.evidence.is_data()
+            && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&self.evidence.words)
+            && !self.text.ends_with(':')
+    }
+
+    /// How much the block argues for the stretch around it being the article.
+    fn weight(&self) -> i64 {
+        if self.label.is_some() {
+            -position::SHORT_LINE_COST
+        } else if self.evidence.is_prose() {
+            i64::try_from(self.evidence.words).unwrap_or(i64::MAX)
+        } else if self.evidence.is_sentence() {
+            0
+        } else {
+            -position::SHORT_LINE_COST
+        }
+    }
+}
+
+/// What cleaning makes of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    /// Prose kept outside the article's stretch: an aside no evidence explains.
+    Aside,
+    Title,
+    Byline,
+    Dateline,
+    Removed(Reason),
+}
+
+/// Decides what in `paragraphs` of `text` is title, byline, dateline, body and
+/// boilerplate.
+pub fn clean(text: &str, paragraphs: &[Paragraph], rules: &BoilerplateRules) -> Cleaned {
+    let blocks = blocks(text, paragraphs, Some(rules));
+    let mut roles = vec![Role::Body; blocks.len()];
+    let first_is_title = first_is_title(&blocks);
+    let body_from = usize::from(first_is_title);
+    if first_is_title {
+        roles[0] = Role::Title;
+    }
+    let article = decide(&blocks[body_from..], &mut roles[body_from..]);
+    let article = article.map(|r| r.start + body_from..r.end + body_from);
+    if let Some(article) = &article {
+        find_head(&blocks, &mut roles, article, first_is_title);
+    }
+    assemble(text, &blocks, &roles, rules)
+}
+
+/// Everything kept, as when cleaning is skipped: title and all paragraphs.
+pub fn keep_all(text: &str, paragraphs: &[Paragraph]) -> Cleaned {
+    let blocks = blocks(text, paragraphs, None);
+    let title = first_is_title(&blocks).then(|| blocks[0].span);
+    Cleaned {
+        title,
+        body: blocks[usize::from(title.is_some())..]
+            .iter()
+            .map(|b| b.span)
+            .collect(),
+        ..Cleaned::default()
+    }
+}
+
+/// What the cleaner knows of each paragraph; `rules`, when given, label boilerplate.
+fn blocks<'a>(
+    text: &'a str,
+    paragraphs: &[Paragraph],
+    rules: Option<&BoilerplateRules>,
+) -> Vec<Block<'a>> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        *seen.entry(p.span.slice(text)).or_default() += 1;
+    }
+    paragraphs
+        .iter()
+        .map(|p| {
+            let slice = p.span.slice(text);
+            let evidence = Evidence::of(slice);
+            let label = rules
+                .and_then(|r| r.block_label(slice, evidence.words))
+                .filter(|&label| is_removal(label) || !evidence.is_prose());
+            Block {
+                span: p.span,
+                text: slice,
+                evidence,
+                single_line: p.lines.len() == 1,
+                label,
+                repeated: seen.get(slice).is_some_and(|&n| n > 1),
+            }
+        })
+        .collect()
+}
+
+/// Byline and dateline rules describe short lines; prose they match is prose.
+fn is_removal(label: Label) -> bool {
+    matches!(label, Label::Removed(_))
+}
+
+/// The first block is the title when it reads as a headline and more follows.
+fn first_is_title(blocks: &[Block]) -> bool {
+    blocks.len() > 1 && blocks[0].is_headline()
+}
+
+/// Gives every block its role by its evidence and position, and returns the article's
+/// stretch of blocks.
+fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
+    let weights: Vec<i64> = blocks.iter().map(Block::weight).collect();
+    let Some(stretch) = position::main_stretch(&weights) else {
+        // No prose at all: only what the rules name goes.
+        for (block, role) in blocks.iter().zip(roles.iter_mut()) {
+            if let Some(label) = block.label {
+                *role = Role::Removed(label.reason());
+            }
+        }
+        return None;
+    };
+    let article = position::grow(stretch, blocks.len(), |i| {
+        blocks[i].label.is_none() && blocks[i].evidence.is_sentence()
+    });
+    let in_menu = menu_runs(blocks);
+    for (i, (block, role)) in blocks.iter().zip(roles.iter_mut()).enumerate() {
+        let inside = article.contains(&i);
+        *role = if let Some(label) = block.label {
+            Role::Removed(label.reason())
+        } else if inside {
+            if in_menu[i] {
+                Role::Removed(Reason::Navigation)
+            } else {
+                Role::Body
+            }
+        } else {
+            outside_role(block)
+        };
+    }
+    Some(article)
+}
+
+/// Marks the blocks in runs of menu items (short lines with neither sentence
+/// punctuation nor digits, which lists of facts and ingredients have).
+fn menu_runs(blocks: &[Block]) -> Vec<bool> {
+    let mut in_menu = vec![false; blocks.len()];
+    let member = |i: usize| {
+        let e = &blocks[i].evidence;
+        e.is_menu_item() && e.data == 0.0
+    };
+    for run in position::runs(blocks.len(), MENU_RUN, member) {
+        in_menu[run].fill(true);
+    }
+    in_menu
+}
+
+/// The role of a block outside the article: prose stays unless it repeats; short
+/// lines go, for the reason their look suggests.
+fn outside_role(block: &Block) -> Role {
+    let e = &block.evidence;
+    if e.is_prose() {
+        if block.repeated {
+            Role::Removed(Reason::Related)
+        } else {
+            Role::Aside
+        }
+    } else if e.is_data() {
+        Role::Removed(Reason::Metadata)
+    } else if e.is_menu_item() {
+        Role::Removed(Reason::Navigation)
+    } else {
+        Role::Removed(Reason::Related)
+    }
+}
+
+/// Finds a page's headline just before the article (when the first block was not
+/// one), and the byline and dateline lines around the article's start.
+fn find_head(blocks: &[Block], roles: &mut [Role], article: &Range<usize>, has_title: bool) {
+    let reach = article.start.saturating_sub(HEAD_REACH)..article.start;
+    if !has_title {
+        let headline = reach
+            .clone()
+            .rev()
+            .find(|&i| blocks[i].is_headline() && !blocks[i].repeated);
+        if let Some(i) = headline {
+            roles[i] = Role::Title;
+        }
+    }
+    let head = reach.start..(article.start + HEAD_INSIDE).min(article.end);
+    for want in [Label::Byline, Label::Dateline] {
+        let found = head.clone().find(|&i| blocks[i].label == Some(want));
+        if let Some(i) = found {
+            roles[i] = if want == Label::Byline {
+                Role::Byline
+            } else {
+                Role::Dateline
+            };
+        }
+    }
+}
+
+/// Builds the result from the roles: body spans (less pleas glued to their end and
+/// a dateline at the start of the first), removals, and the head spans.
+fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRules) -> Cleaned {
+    let mut cleaned = Cleaned::default();
+    for (block, &role) in blocks.iter().zip(roles) {
+        match role {
+            Role::Title => cleaned.title = Some(block.span),
+            Role::Byline => cleaned.byline = Some(block.span),
+            Role::Dateline => cleaned.dateline = Some(block.span),
+            Role::Removed(reason) => cleaned.removed.push(Removal {
+                span: block.span,
+                reason,
+            }),
+            Role::Body | Role::Aside => {
+                let mut span = block.span;
+                if cleaned.body.is_empty() && cleaned.dateline.is_none() {
+                    if let Some((lead, rest)) = lead_dateline(text, span, rules) {
+                        cleaned.dateline = Some(lead);
+                        span = rest;
+                    }
+                }
+                let notice = role == Role::Aside && block.evidence.words <= NOTICE_MAX_WORDS;
+                body_block(text, span, notice, rules, &mut cleaned);
+            }
+        }
+    }
+    cleaned
+}
+
+/// Keeps `span` as body, less the boilerplate sentences sentence rules find at its end
+/// (or all of it, when it is a `notice`: short prose outside the article).
+fn body_block(
+    text: &str,
+    span: Span,
+    notice: bool,
+    rules: &BoilerplateRules,
+    cleaned: &mut Cleaned,
+) {
+    let found = if notice {
+        rules
+            .first_match(Scope::Sentence, span.slice(text))
+            .map(|label| (span, label.reason()))
+    } else {
+        trailing_boilerplate(text, span, rules)
+    };
+    match found {
+        Some((cut, reason)) => {
+            let kept = Span::new(span.start, cut.start).trim(text);
+            if kept.is_empty() {
+                cleaned.removed.push(Removal { span, reason });
+                return;
+            }
+            cleaned.body.push(kept);
+            cleaned.removed.push(Removal { span: cut, reason });
+        }
+        None => cleaned.body.push(span),
+    }
+}
+
+/// A dateline that opens the first paragraph ("WASHINGTON (Reuters) —"), and the rest
+/// of the paragraph after it.
+fn lead_dateline(text: &str, span: Span, rules: &BoilerplateRules) -> Option<(Span, Span)> {
+    let (len, label) = rules.lead(span.slice(text))?;
+    if label != Label::Dateline {
+        return None;
+    }
+    let lead = Span::new(span.start, span.start + len).trim(text);
+    let rest = Span::new(span.start + len, span.end).trim(text);
+    (!lead.is_empty() && !rest.is_empty()).then_some((lead, rest))
+}
+
+/// Quotation marks: a sentence holding one is someone's words, never a plea.
+const QUOTE_MARKS: &[char] = &['"', '“', '”', '«', '»', '„'];
+
+/// The trailing sentences of a paragraph that sentence rules mark as boilerplate,
+/// as one span with the reason of the first of them.
+fn trailing_boilerplate(
+    text: &str,
+    span: Span,
+    rules: &BoilerplateRules,
+) -> Option<(Span, Reason)> {
+    rules.first_match(Scope::Sentence, span.slice(text))?;
+    let mut sentences = Vec::new();
+    segment::split_into(text, span, &mut sentences);
+    let mut cut: Option<(Span, Reason)> = None;
+    for sentence in sentences.iter().rev() {
+        let s = sentence.slice(text);
+        if s.contains(QUOTE_MARKS) {
+            break;
+        }
+        match rules.first_match(Scope::Sentence, s) {
+            Some(label) => cut = Some((Span::new(sentence.start, span.end), label.reason())),
+            None => break,
+        }
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::paragraphs;
+
+    fn run(text: &str) -> Cleaned {
+        clean(text, &paragraphs(text), BoilerplateRules::builtin())
+    }
+
+    fn removed(text: &str) -> Vec<(&str, Reason)> {
+        run(text)
+            .removed
+            .iter()
+            .map(|r| (r.span.slice(text), r.reason))
+            .collect()
+    }
+
+    const PROSE: &str = "The council voted on Tuesday to approve the new budget for schools.";
+
+    /// (boilerplate line, reason) — each placed after a title and real prose.
+    const LINES: &[(&str, Reason)] = &[
+        ("Getty Images", Reason::Caption),
+        ("Photo: Jane Doe/AP", Reason::Caption),
+        ("(AP Photo/Evan Vucci)", Reason::Caption),
+        ("Share on Facebook", Reason::Social),
+        ("Follow us on Twitter for updates", Reason::Social),
+        ("© 2017 Example Media. All rights reserved.", Reason::Legal),
+        ("Advertisement", Reason::Ad),
+        ("Sign up for our daily newsletter", Reason::Promo),
+        ("We use cookies to improve your experience.", Reason::Cookie),
+        ("Leave a comment", Reason::Comments),
+        ("Read more: Council approves budget", Reason::Related),
+        ("Other news", Reason::Navigation),
+        ("5 min read", Reason::Metadata),
+    ];
+
+    #[test]
+    fn reasons_per_rule() {
+        for &(line, reason) in LINES {
+            let text = format!("A title for the story\n\n{PROSE}\n\n{line}\n\n{PROSE}\n");
+            assert_eq!(removed(&text), [(line, reason)], "{line}");
+        }
+    }
+
+    #[test]
+    fn a_plea_glued_to_a_paragraph_is_cut_and_the_paragraph_kept() {
+        let text = format!(
+            "Title of the story here\n\n{PROSE} Some of you have even followed through with subscriptions, which is gratifying.\n"
+        );
+        let cleaned = run(&text);
+        assert_eq!(cleaned.body.len(), 1);
+        assert_eq!(cleaned.body[0].slice(&text), PROSE);
+        assert_eq!(cleaned.removed[0].reason, Reason::Promo);
+    }
+
+    #[test]
+    fn a_quoted_plea_is_someones_words_and_stays() {
+        let text = format!(
+            "Title of the story here\n\n{PROSE} \"Thank you for your support,\" she told donors.\n"
+        );
+        assert!(run(&text).removed.is_empty());
+    }
+
+    #[test]
+    fn short_lines_after_the_article_are_navigation_or_related() {
+        let text = format!(
+            "Title of the story here\n\n{PROSE}\n\nHome\n\nCouncil approves budget for next year\n"
+        );
+        assert_eq!(
+            removed(&text),
+            [
+                ("Home", Reason::Navigation),
+                ("Council approves budget for next year", Reason::Related)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_menu_before_the_article_is_navigation() {
+        let text = format!("News\nSport\nWeather\nCulture\n\n{PROSE}\n");
+        let got = removed(&text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|(_, r)| *r == Reason::Navigation));
+    }
+
+    #[test]
+    fn odd_but_real_text_is_kept() {
+        let text = format!(
+            "A title for the story\n\n{PROSE}\n\nHe said working groups would be established to improve U.S.\n\nWe need to start by putting the visit in context.\n\n{PROSE}\n"
+        );
+        assert!(run(&text).removed.is_empty());
+    }
+
+    #[test]
+    fn a_clean_article_is_unchanged() {
+        let text = format!(
+            "A title for the story\n\n{PROSE}\n\nA subhead\n\n{PROSE}\n\nThe vote was 7-2.\n"
+        );
+        let cleaned = run(&text);
+        assert!(cleaned.removed.is_empty());
+        assert_eq!(cleaned.body.len(), 4);
+        assert_eq!(
+            cleaned.title.map(|t| t.slice(&text)),
+            Some("A title for the story")
+        );
+    }
+
+    #[test]
+    fn user_rules_add_to_the_builtin_ones() {
+        let rules = BoilerplateRules::with_user_rules("promo line join the club\n").unwrap();
+        let text = format!("A title for the story\n\n{PROSE}\n\nJoin the club\n\n{PROSE}\n");
+        let got = clean(&text, &paragraphs(&text), &rules).removed;
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].reason, Reason::Promo);
+    }
+}
