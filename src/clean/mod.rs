@@ -61,6 +61,9 @@ const MENU_RUN: usize = 3;
 /// loses its matching sentences at the end.
 const NOTICE_MAX_WORDS: usize = 60;
 
+/// A heading that opens a comment section or a list of related articles is short.
+const TAIL_HEADING_MAX_WORDS: usize = 6;
+
 /// What the cleaner knows of one block (a paragraph, or one line of a page).
 struct Block<'a> {
     span: Span,
@@ -197,6 +200,11 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
     let article = position::grow(stretch, blocks.len(), |i| {
         blocks[i].label.is_none() && blocks[i].evidence.is_sentence()
     });
+    let tail = tail_heading(blocks, &article);
+    let article = match tail {
+        Some((at, _)) => article.start..at.max(article.start),
+        None => article,
+    };
     let in_menu = menu_runs(blocks);
     for (i, (block, role)) in blocks.iter().zip(roles.iter_mut()).enumerate() {
         let inside = article.contains(&i);
@@ -209,10 +217,54 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
                 Role::Body
             }
         } else {
-            outside_role(block)
+            match tail {
+                Some((at, reason)) if i > at && block.evidence.is_prose() => Role::Removed(reason),
+                _ => outside_role(block),
+            }
         };
     }
     Some(article)
+}
+
+/// The heading that opens the page's tail ("Comments", "Related articles") and its
+/// reason: the first such heading in or after the article with no more of the
+/// article's prose after it than before. Everything from it on is not the article.
+fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<(usize, Reason)> {
+    let prose_words = |b: &Block| {
+        if b.evidence.is_prose() {
+            b.evidence.words
+        } else {
+            0
+        }
+    };
+    let total: usize = blocks[article.clone()].iter().map(prose_words).sum();
+    let mut before = 0;
+    for (i, block) in blocks.iter().enumerate().skip(article.start) {
+        if let Some(reason) = heading_reason(block) {
+            if before * 2 >= total {
+                return Some((i, reason));
+            }
+        }
+        if article.contains(&i) {
+            before += prose_words(block);
+        }
+    }
+    None
+}
+
+/// Comment-section and related-articles headings: a few words a rule names, not an
+/// introduction to a single link ("Related: ...", "Read more:").
+fn heading_reason(block: &Block) -> Option<Reason> {
+    let reason = block.label?.reason();
+    let words = block.evidence.words;
+    let heading = match reason {
+        Reason::Comments => words <= TAIL_HEADING_MAX_WORDS,
+        Reason::Related => {
+            (2..=TAIL_HEADING_MAX_WORDS).contains(&words) && !block.text.ends_with(':')
+        }
+        _ => false,
+    };
+    heading.then_some(reason)
 }
 
 /// Marks the blocks in runs of menu items (short lines with neither sentence
