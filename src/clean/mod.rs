@@ -308,7 +308,7 @@ fn find_head(blocks: &[Block], roles: &mut [Role], article: &Range<usize>, has_t
         let headline = reach
             .clone()
             .rev()
-            .find(|&i| blocks[i].is_headline() && !blocks[i].repeated);
+            .find(|&i| blocks[i].is_headline());
         if let Some(i) = headline {
             roles[i] = Role::Title;
         }

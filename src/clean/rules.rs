@@ -106,7 +106,7 @@ impl Label {
 /// Where in a block a rule's pattern must match (see `rules/boilerplate.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// The whole line, trimmed of punctuation at both ends.
+    /// The whole line of at most 30 words, trimmed of punctuation at both ends.
     Line,
     /// The start of a block of at most 30 words.
     Start,
@@ -144,8 +144,8 @@ impl Scope {
     /// The longest block, in words, the scope applies to.
     fn max_words(self) -> usize {
         match self {
-            Scope::Line | Scope::Sentence | Scope::Lead => usize::MAX,
-            Scope::Start => 30,
+            Scope::Sentence | Scope::Lead => usize::MAX,
+            Scope::Line | Scope::Start => 30,
             Scope::Short => 12,
         }
     }
