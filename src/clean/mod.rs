@@ -202,7 +202,7 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
     });
     let tail = tail_heading(blocks, &article);
     let article = match tail {
-        Some((at, _)) => article.start..at.max(article.start),
+        Some((at, _)) => article.start..at.clamp(article.start, article.end),
         None => article,
     };
     let in_menu = menu_runs(blocks);
@@ -355,8 +355,9 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
     cleaned
 }
 
-/// Keeps `span` as body, less the boilerplate sentences sentence rules find at its end
-/// (or all of it, when it is a `notice`: short prose outside the article).
+/// Keeps `span` as body, less the boilerplate sentences sentence rules find in it: all
+/// of it when they make up most of its words (or any of it, for a `notice`: short
+/// prose outside the article), else the run of them at its end.
 fn body_block(
     text: &str,
     span: Span,
@@ -364,14 +365,7 @@ fn body_block(
     rules: &BoilerplateRules,
     cleaned: &mut Cleaned,
 ) {
-    let found = if notice {
-        rules
-            .first_match(Scope::Sentence, span.slice(text))
-            .map(|label| (span, label.reason()))
-    } else {
-        trailing_boilerplate(text, span, rules)
-    };
-    match found {
+    match boilerplate_sentences(text, span, notice, rules) {
         Some((cut, reason)) => {
             let kept = Span::new(span.start, cut.start).trim(text);
             if kept.is_empty() {
@@ -400,28 +394,46 @@ fn lead_dateline(text: &str, span: Span, rules: &BoilerplateRules) -> Option<(Sp
 /// Quotation marks: a sentence holding one is someone's words, never a plea.
 const QUOTE_MARKS: &[char] = &['"', '“', '”', '«', '»', '„'];
 
-/// The trailing sentences of a paragraph that sentence rules mark as boilerplate,
-/// as one span with the reason of the first of them.
-fn trailing_boilerplate(
+/// What of a paragraph sentence rules mark as boilerplate, as one span to cut from
+/// its end (perhaps all of it) with the reason of the first rule that matched.
+fn boilerplate_sentences(
     text: &str,
     span: Span,
+    notice: bool,
     rules: &BoilerplateRules,
 ) -> Option<(Span, Reason)> {
-    rules.first_match(Scope::Sentence, span.slice(text))?;
+    let first = rules.first_match(Scope::Sentence, span.slice(text))?;
+    if notice {
+        return Some((span, first.reason()));
+    }
     let mut sentences = Vec::new();
     segment::split_into(text, span, &mut sentences);
-    let mut cut: Option<(Span, Reason)> = None;
-    for sentence in sentences.iter().rev() {
-        let s = sentence.slice(text);
-        if s.contains(QUOTE_MARKS) {
-            break;
-        }
-        match rules.first_match(Scope::Sentence, s) {
-            Some(label) => cut = Some((Span::new(sentence.start, span.end), label.reason())),
-            None => break,
-        }
+    let verdicts: Vec<Option<Reason>> = sentences
+        .iter()
+        .map(|s| {
+            let s = s.slice(text);
+            if s.contains(QUOTE_MARKS) {
+                None
+            } else {
+                rules.first_match(Scope::Sentence, s).map(Label::reason)
+            }
+        })
+        .collect();
+    let words = |s: &Span| s.slice(text).split_whitespace().count();
+    let total: usize = sentences.iter().map(words).sum();
+    let marked: usize = sentences
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| v.is_some())
+        .map(|(s, _)| words(s))
+        .sum();
+    if marked * 2 > total {
+        return verdicts.iter().flatten().next().map(|&r| (span, r));
     }
-    cut
+    let tail = verdicts.iter().rev().take_while(|v| v.is_some()).count();
+    let from = sentences.len() - tail;
+    let reason = verdicts.get(from).copied().flatten()?;
+    Some((Span::new(sentences[from].start, span.end), reason))
 }
 
 #[cfg(test)]
