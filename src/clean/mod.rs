@@ -305,10 +305,7 @@ fn outside_role(block: &Block) -> Role {
 fn find_head(blocks: &[Block], roles: &mut [Role], article: &Range<usize>, has_title: bool) {
     let reach = article.start.saturating_sub(HEAD_REACH)..article.start;
     if !has_title {
-        let headline = reach
-            .clone()
-            .rev()
-            .find(|&i| blocks[i].is_headline());
+        let headline = reach.clone().rev().find(|&i| blocks[i].is_headline());
         if let Some(i) = headline {
             roles[i] = Role::Title;
         }

@@ -283,6 +283,11 @@ impl BoilerplateRules {
     /// The label of the first rule of `scope` matching `text`.
     pub fn first_match(&self, scope: Scope, text: &str) -> Option<Label> {
         let rules = self.scope(scope)?;
+        // Most text matches no rule: the plain yes-or-no search is much cheaper than
+        // asking which rules match.
+        if !rules.set.is_match(text) {
+            return None;
+        }
         rules
             .set
             .matches(text)
