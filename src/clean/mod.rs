@@ -259,7 +259,7 @@ fn heading_reason(block: &Block) -> Option<Reason> {
     let words = block.evidence.words;
     let heading = match reason {
         Reason::Comments => words <= TAIL_HEADING_MAX_WORDS,
-        Reason::Related => {
+        Reason::Related | Reason::Navigation | Reason::Social | Reason::Promo => {
             (2..=TAIL_HEADING_MAX_WORDS).contains(&words) && !block.text.ends_with(':')
         }
         _ => false,
