@@ -241,7 +241,7 @@ fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<(usize, Reas
     let mut before = 0;
     for (i, block) in blocks.iter().enumerate().skip(article.start) {
         if let Some(reason) = heading_reason(block) {
-            if before * 2 >= total {
+            if before * 3 >= total * 2 {
                 return Some((i, reason));
             }
         }
