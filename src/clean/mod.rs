@@ -213,6 +213,8 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
         } else if inside {
             if in_menu[i] {
                 Role::Removed(Reason::Navigation)
+            } else if is_repeated_line(block) {
+                Role::Removed(short_line_reason(&block.evidence))
             } else {
                 Role::Body
             }
@@ -291,13 +293,29 @@ fn outside_role(block: &Block) -> Role {
         } else {
             Role::Aside
         }
-    } else if e.is_data() {
-        Role::Removed(Reason::Metadata)
-    } else if e.is_menu_item() {
-        Role::Removed(Reason::Navigation)
     } else {
-        Role::Removed(Reason::Related)
+        Role::Removed(short_line_reason(e))
     }
+}
+
+/// Why a short line that is not the article's goes, by its look: data is metadata,
+/// a few words are navigation, a longer line is another article's headline.
+fn short_line_reason(e: &Evidence) -> Reason {
+    if e.is_data() {
+        Reason::Metadata
+    } else if e.is_menu_item() {
+        Reason::Navigation
+    } else {
+        Reason::Related
+    }
+}
+
+/// A short line that is not a sentence and occurs more than once on the page: a
+/// button or label of the page's chrome ("Read more", a section name under each
+/// teaser). An article's subheads do not repeat.
+fn is_repeated_line(block: &Block) -> bool {
+    let e = &block.evidence;
+    block.repeated && !e.is_prose() && !e.is_sentence()
 }
 
 /// Finds a page's headline just before the article (when the first block was not
