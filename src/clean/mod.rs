@@ -106,6 +106,9 @@ enum Role {
     Body,
     /// Prose kept outside the article's stretch: an aside no evidence explains.
     Aside,
+    /// Prose in the page's tail, removed for the reason of its section's heading
+    /// unless a sentence rule names a better one.
+    Tail(Reason),
     Title,
     Byline,
     Dateline,
@@ -202,15 +205,20 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
     });
     let tail = tail_heading(blocks, &article);
     let article = match tail {
-        Some((at, _)) => article.start..at.clamp(article.start, article.end),
+        Some(at) => article.start..at.clamp(article.start, article.end),
         None => article,
     };
     let in_menu = menu_runs(blocks);
+    // The section of the page's tail a block is in, named by the last heading.
+    let mut section = None;
     for (i, (block, role)) in blocks.iter().zip(roles.iter_mut()).enumerate() {
-        let inside = article.contains(&i);
+        let in_tail = tail.is_some_and(|at| i >= at);
+        if in_tail {
+            section = heading_reason(block).or(section);
+        }
         *role = if let Some(label) = block.label {
             Role::Removed(label.reason())
-        } else if inside {
+        } else if article.contains(&i) {
             if in_menu[i] {
                 Role::Removed(Reason::Navigation)
             } else if is_repeated_line(block) {
@@ -219,8 +227,11 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
                 Role::Body
             }
         } else {
-            match tail {
-                Some((at, reason)) if i > at && block.evidence.is_prose() => Role::Removed(reason),
+            match section {
+                Some(reason) if in_tail && block.evidence.is_prose() => Role::Tail(reason),
+                // A commenter's name is part of the comments; a headline under
+                // "Other news" is still a headline.
+                Some(Reason::Comments) if in_tail => Role::Removed(Reason::Comments),
                 _ => outside_role(block),
             }
         };
@@ -228,10 +239,10 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
     Some(article)
 }
 
-/// The heading that opens the page's tail ("Comments", "Related articles") and its
-/// reason: the first such heading in or after the article with no more of the
-/// article's prose after it than before. Everything from it on is not the article.
-fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<(usize, Reason)> {
+/// The heading that opens the page's tail ("Comments", "Related articles"): the first
+/// such heading in or after the article with at least two thirds of the article's
+/// prose before it. Everything from it on is not the article.
+fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<usize> {
     let prose_words = |b: &Block| {
         if b.evidence.is_prose() {
             b.evidence.words
@@ -242,10 +253,8 @@ fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<(usize, Reas
     let total: usize = blocks[article.clone()].iter().map(prose_words).sum();
     let mut before = 0;
     for (i, block) in blocks.iter().enumerate().skip(article.start) {
-        if let Some(reason) = heading_reason(block) {
-            if before * 3 >= total * 2 {
-                return Some((i, reason));
-            }
+        if heading_reason(block).is_some() && before * 3 >= total * 2 {
+            return Some(i);
         }
         if article.contains(&i) {
             before += prose_words(block);
@@ -354,6 +363,15 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
                 span: block.span,
                 reason,
             }),
+            Role::Tail(section) => {
+                let reason = rules
+                    .first_match(Scope::Sentence, block.text)
+                    .map_or(section, Label::reason);
+                cleaned.removed.push(Removal {
+                    span: block.span,
+                    reason,
+                });
+            }
             Role::Body | Role::Aside => {
                 let mut span = block.span;
                 if cleaned.body.is_empty() && cleaned.dateline.is_none() {
@@ -442,7 +460,9 @@ fn boilerplate_sentences(
         .filter(|(_, v)| v.is_some())
         .map(|(s, _)| words(s))
         .sum();
-    if marked * 2 > total {
+    // A real paragraph opens with real text: only one that opens as boilerplate and
+    // is mostly boilerplate goes whole.
+    if verdicts.first().is_some_and(Option::is_some) && marked * 2 > total {
         return verdicts.iter().flatten().next().map(|&r| (span, r));
     }
     let tail = verdicts.iter().rev().take_while(|v| v.is_some()).count();
