@@ -16,7 +16,7 @@ const DATA_MIN_SHARE: f32 = 0.4;
 /// A menu item has at most this many words and no sentence punctuation.
 const MENU_MAX_WORDS: usize = 4;
 /// A short line is sentence-like when it ends like a sentence and has this many words.
-const SENTENCE_MIN_WORDS: usize = 3;
+const SENTENCE_MIN_WORDS: usize = 2;
 
 /// The surface evidence of one block.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -32,6 +32,11 @@ pub struct Evidence {
     pub data: f32,
     /// Holds a web address or an e-mail address.
     pub link: bool,
+    /// Opens with a list bullet or number ("- ", "• ", "2. "): an item of a list
+    /// someone wrote, which scrapers keep for articles and drop for menus.
+    pub bullet: bool,
+    /// Opens with a quotation mark: someone's words, however short.
+    pub quoted: bool,
 }
 
 impl Evidence {
@@ -66,6 +71,8 @@ impl Evidence {
             capitalised: share(capitals, lettered),
             data: share(data, visible),
             link: text.contains("://") || text.contains("www.") || is_email(text),
+            bullet: is_bulleted(text),
+            quoted: text.starts_with(['"', '“', '„', '«', '‘']),
         }
     }
 
@@ -79,9 +86,11 @@ impl Evidence {
             || (self.words >= PROSE_ANY_WORDS && self.capitalised < PROSE_MAX_CAPITALISED)
     }
 
-    /// A short line that still ends like a sentence ("The vote was 7-2.").
+    /// A short line that still ends like a sentence ("The vote was 7-2.", "“No.”").
     pub fn is_sentence(&self) -> bool {
-        self.terminal && self.words >= SENTENCE_MIN_WORDS && self.data < DATA_MIN_SHARE
+        self.terminal
+            && (self.words >= SENTENCE_MIN_WORDS || self.quoted)
+            && self.data < DATA_MIN_SHARE
     }
 
     /// A few words without sentence punctuation, as in a menu.
@@ -140,6 +149,17 @@ fn is_prose_punctuation(c: char) -> bool {
             | '，'
             | '、'
     )
+}
+
+fn is_bulleted(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let numbered = first.len() <= 3
+        && first.ends_with(['.', ')'])
+        && first[..first.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let marked = matches!(first, "-" | "–" | "•" | "*" | "·" | "▪" | "◦");
+    (numbered || marked) && !rest.trim().is_empty()
 }
 
 fn is_email(text: &str) -> bool {
@@ -221,6 +241,25 @@ mod tests {
         assert!(Evidence::of("Write to news@example.org today").link);
         assert!(!Evidence::of("Meet @jane on stage").link);
         assert_eq!(Evidence::of("").words, 0);
+    }
+
+    #[test]
+    fn bullets_and_quotes() {
+        let table = [
+            ("- 200 new teachers", true, false),
+            ("• a new roof", true, false),
+            ("2. Cut the onions", true, false),
+            ("2020. A year", false, false),
+            ("-5 degrees overnight", false, false),
+            ("\u{201c}No.\u{201d}", false, true),
+            ("\"Never,\" she said.", false, true),
+        ];
+        for (text, bullet, quoted) in table {
+            let e = Evidence::of(text);
+            assert_eq!((e.bullet, e.quoted), (bullet, quoted), "{text}");
+        }
+        assert!(Evidence::of("\u{201c}No.\u{201d}").is_sentence());
+        assert!(Evidence::of("Pure propaganda.").is_sentence());
     }
 
     #[test]

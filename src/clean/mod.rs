@@ -90,6 +90,8 @@ impl Block<'_> {
     fn weight(&self) -> i64 {
         if self.label.is_some() {
             -position::SHORT_LINE_COST
+        } else if self.evidence.bullet {
+            -position::LIST_ITEM_COST
         } else if self.evidence.is_prose() {
             i64::try_from(self.evidence.words).unwrap_or(i64::MAX)
         } else if self.evidence.is_sentence() {
@@ -240,8 +242,9 @@ fn decide(blocks: &[Block], roles: &mut [Role]) -> Option<Range<usize>> {
 }
 
 /// The heading that opens the page's tail ("Comments", "Related articles"): the first
-/// such heading in or after the article with at least two thirds of the article's
-/// prose before it. Everything from it on is not the article.
+/// such heading in or after the article with most of the article's prose before it
+/// (a comments heading) or two thirds of it (any other). Everything from it on is
+/// not the article.
 fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<usize> {
     let prose_words = |b: &Block| {
         if b.evidence.is_prose() {
@@ -253,7 +256,14 @@ fn tail_heading(blocks: &[Block], article: &Range<usize>) -> Option<usize> {
     let total: usize = blocks[article.clone()].iter().map(prose_words).sum();
     let mut before = 0;
     for (i, block) in blocks.iter().enumerate().skip(article.start) {
-        if heading_reason(block).is_some() && before * 3 >= total * 2 {
+        // A comment section is rarely followed by more of the article than went
+        // before it; other headings may sit in the article's first third.
+        let ends = match heading_reason(block) {
+            Some(Reason::Comments) => before * 2 > total,
+            Some(_) => before * 3 >= total * 2,
+            None => false,
+        };
+        if ends {
             return Some(i);
         }
         if article.contains(&i) {
@@ -284,7 +294,7 @@ fn menu_runs(blocks: &[Block]) -> Vec<bool> {
     let mut in_menu = vec![false; blocks.len()];
     let member = |i: usize| {
         let e = &blocks[i].evidence;
-        e.is_menu_item() && e.data == 0.0
+        e.is_menu_item() && e.data == 0.0 && !e.bullet
     };
     for run in position::runs(blocks.len(), MENU_RUN, member) {
         in_menu[run].fill(true);
@@ -489,6 +499,13 @@ mod tests {
     }
 
     const PROSE: &str = "The council voted on Tuesday to approve the new budget for schools.";
+    /// Paragraphs of an article of ordinary length, each different.
+    const PARAGRAPHS: [&str; 4] = [
+        "The city council voted on Tuesday to approve a new budget for its schools, ending a debate that had run since the spring and divided the council.",
+        "The budget adds money for teachers and for repairs to older buildings, several of which have had leaking roofs for years, officials said at the meeting.",
+        "Parents who spoke at the meeting welcomed the vote but said the money would not make up for years of cuts to music and sports programmes.",
+        "The mayor is expected to sign the budget next week. The first new teachers could start work in the autumn term, the schools office said.",
+    ];
 
     /// (boilerplate line, reason) — each placed after a title and real prose.
     const LINES: &[(&str, Reason)] = &[
@@ -505,6 +522,16 @@ mod tests {
         ("Read more: Council approves budget", Reason::Related),
         ("Other news", Reason::Navigation),
         ("5 min read", Reason::Metadata),
+        ("Home > Politics > Elections", Reason::Navigation),
+        ("Previous article", Reason::Navigation),
+        ("Artikel teilen", Reason::Social),
+        ("Datenschutz", Reason::Legal),
+        ("Ähnliche Artikel", Reason::Related),
+        ("Schreibe einen Kommentar", Reason::Comments),
+        ("Lire aussi : Le conseil vote le budget", Reason::Related),
+        ("Anzeige", Reason::Ad),
+        ("Accept all cookies", Reason::Cookie),
+        ("12 comments", Reason::Comments),
     ];
 
     #[test]
@@ -585,5 +612,200 @@ mod tests {
         let got = clean(&text, &paragraphs(&text), &rules).removed;
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].reason, Reason::Promo);
+    }
+    /// (page text, byline, dateline) — the head of an article as pages write it.
+    const HEADS: &[(&str, Option<&str>, Option<&str>)] = &[
+        ("By Jane Doe\n\n", Some("By Jane Doe"), None),
+        (
+            "By Jane Doe and John Smith, Reuters\n\n",
+            Some("By Jane Doe and John Smith, Reuters"),
+            None,
+        ),
+        ("Von Anna Becker\n\n", Some("Von Anna Becker"), None),
+        (
+            "Published 12:03 EST, 4 May 2017\n\n",
+            None,
+            Some("Published 12:03 EST, 4 May 2017"),
+        ),
+        (
+            "Updated: May 4, 2017 at 3:15 p.m.\n\n",
+            None,
+            Some("Updated: May 4, 2017 at 3:15 p.m."),
+        ),
+        ("12.03.2025\n\n", None, Some("12.03.2025")),
+        (
+            "By Jane Doe | May 4, 2017\n\nPublished 4 May 2017\n\n",
+            Some("By Jane Doe | May 4, 2017"),
+            Some("Published 4 May 2017"),
+        ),
+        ("", None, None),
+    ];
+
+    #[test]
+    fn byline_and_dateline_lines_are_reported_not_kept() {
+        for &(head, byline, dateline) in HEADS {
+            let text = format!("A title for the story\n\n{head}{PROSE}\n\n{PROSE}\n");
+            let cleaned = run(&text);
+            assert_eq!(cleaned.byline.map(|s| s.slice(&text)), byline, "{head}");
+            assert_eq!(cleaned.dateline.map(|s| s.slice(&text)), dateline, "{head}");
+            assert!(cleaned.removed.is_empty(), "{head}: {:?}", cleaned.removed);
+            assert_eq!(cleaned.body.len(), 2, "{head}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_opening_the_first_paragraph_is_cut_from_it() {
+        // (first paragraph, dateline)
+        let table: &[(&str, Option<&str>)] = &[
+            (
+                "WASHINGTON (Reuters) — The Senate voted on Monday.",
+                Some("WASHINGTON (Reuters) —"),
+            ),
+            (
+                "DALLAS (AP) - The city council voted on Monday.",
+                Some("DALLAS (AP) -"),
+            ),
+            (
+                "NEW YORK, May 3 (Reuters) - Stocks rose on Monday.",
+                Some("NEW YORK, May 3 (Reuters) -"),
+            ),
+            ("LONDON — Prices rose in May.", Some("LONDON —")),
+            ("The Senate voted on Monday - narrowly.", None),
+            ("NATO allies met on Monday.", None),
+        ];
+        for &(first, dateline) in table {
+            let text = format!("A title for the story\n\n{first}\n\n{PROSE}\n");
+            let cleaned = run(&text);
+            assert_eq!(
+                cleaned.dateline.map(|s| s.slice(&text)),
+                dateline,
+                "{first}"
+            );
+            let body = cleaned.body[0].slice(&text);
+            assert_eq!(
+                body,
+                first.strip_prefix(dateline.unwrap_or("")).unwrap().trim()
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_title_before_its_byline_is_found() {
+        let text = format!(
+            "Home\n\nNews\n\nCouncil approves the budget after a long night\n\nBy Jane Doe\n\n{PROSE}\n\n{PROSE}\n"
+        );
+        let cleaned = run(&text);
+        assert_eq!(
+            cleaned.title.map(|s| s.slice(&text)),
+            Some("Council approves the budget after a long night")
+        );
+        assert_eq!(cleaned.removed.len(), 2);
+    }
+
+    #[test]
+    fn a_comments_heading_late_in_the_article_ends_it() {
+        let [p1, p2, p3, _] = PARAGRAPHS;
+        let text = format!("A title for the story\n\n{p1}\n\n{p2}\n\nComments\n\nJane\n\n{p3}\n");
+        assert_eq!(
+            removed(&text),
+            [
+                ("Comments", Reason::Comments),
+                ("Jane", Reason::Comments),
+                (p3, Reason::Comments)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_related_heading_early_in_the_article_does_not_end_it() {
+        let [p1, p2, p3, p4] = PARAGRAPHS;
+        let text =
+            format!("A title for the story\n\n{p1}\n\nRelated articles\n\n{p2}\n\n{p3}\n\n{p4}\n");
+        assert_eq!(removed(&text), [("Related articles", Reason::Related)]);
+    }
+
+    #[test]
+    fn short_lines_inside_the_article_are_kept_by_context() {
+        let [p1, p2, p3, p4] = PARAGRAPHS;
+        let text = format!(
+            "A title for the story\n\n{p1}\n\nWhat happens next\n\n{p2}\n\n\
+             The plan covers:\n- 200 new teachers\n- repairs to roofs\n- music lessons\n\n{p3}\n\n\
+             \u{201c}No.\u{201d}\n\nPure propaganda.\n\n{p4}\n"
+        );
+        assert!(run(&text).removed.is_empty(), "{:?}", removed(&text));
+    }
+
+    #[test]
+    fn a_menu_inside_the_article_and_repeated_buttons_go() {
+        let [p1, p2, p3, p4] = PARAGRAPHS;
+        let text = format!(
+            "A title for the story\n\n{p1}\n\nNews\nSport\nWeather\n\n{p2}\n\nRead on\n\n{p3}\n\nRead on\n\n{p4}\n"
+        );
+        let got = removed(&text);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got.iter().all(|(_, r)| *r == Reason::Navigation), "{got:?}");
+    }
+
+    #[test]
+    fn prose_outside_the_article_stays_unless_evidence_says_otherwise() {
+        let aside =
+            "The museum will also open a new wing for children in the autumn, its director said.";
+        let notice = "This site uses cookies to give you a better experience on our pages.";
+        let [p1, p2, p3, _] = PARAGRAPHS;
+        let text = format!(
+            "Home\nNews\nSport\nWeather\n\n{aside}\n\nMenu\nSearch\nLogin\n\n{p1}\n\n{p2}\n\n{p3}\n\nAbout\nContact\nJobs\n\n{notice}\n"
+        );
+        let cleaned = run(&text);
+        let kept: Vec<&str> = cleaned.body.iter().map(|s| s.slice(&text)).collect();
+        assert!(kept.contains(&aside), "{kept:?}");
+        assert!(!kept.contains(&notice), "{kept:?}");
+    }
+
+    #[test]
+    fn a_page_in_another_language_keeps_its_prose() {
+        let text = "Accueil\nActualités\nSport\nCulture\n\n\
+            Le conseil municipal a voté mardi un nouveau budget pour les écoles de la ville.\n\n\
+            Les travaux commenceront au printemps et dureront deux ans, selon la mairie.\n\n\
+            Une réunion publique est prévue en mars pour présenter le projet aux habitants.\n\n\
+            Mentions légales\n";
+        let cleaned = run(text);
+        assert_eq!(cleaned.body.len(), 3, "{:?}", removed(text));
+        assert_eq!(cleaned.removed.len(), 5);
+    }
+
+    #[test]
+    fn a_paragraph_of_notices_goes_whole_but_a_glued_plea_only_alone() {
+        let notice = "Privacy and cookies: this site uses cookies. By continuing to use this website, you agree to their use.";
+        let text = format!("A title for the story\n\n{PROSE}\n\n{notice}\n\n{PROSE}\n");
+        assert_eq!(removed(&text), [(notice, Reason::Cookie)]);
+        let glued = format!(
+            "A title for the story\n\n{PROSE} Readers like you make this work possible. Please consider becoming a subscriber.\n\n{PROSE}\n"
+        );
+        let cleaned = run(&glued);
+        assert_eq!(cleaned.body[0].slice(&glued), PROSE);
+        assert_eq!(cleaned.removed[0].reason, Reason::Promo);
+    }
+
+    #[test]
+    fn every_span_is_in_bounds_and_in_order() {
+        let text = "\u{feff}Menu\r\nHome\r\n\r\nTitle «with» marks here\r\n\r\nBy Jörg Müller\r\n\r\n\
+            The council voted on Tuesday to approve the new budget. You can support our journalism today.\r\n\r\nShare\r\n";
+        let cleaned = run(text);
+        let mut spans: Vec<Span> = cleaned.body.clone();
+        spans.extend(cleaned.removed.iter().map(|r| r.span));
+        spans.extend(
+            cleaned
+                .title
+                .iter()
+                .chain(&cleaned.byline)
+                .chain(&cleaned.dateline),
+        );
+        spans.sort();
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{spans:?}");
+        }
+        for span in spans {
+            assert!(text.get(span.start..span.end).is_some(), "{span:?}");
+        }
     }
 }

@@ -8,6 +8,9 @@ use std::ops::Range;
 /// What a short, non-sentence line costs the stretch that includes it, in words of
 /// prose: a subhead between two paragraphs is cheap, a menu of twenty items is not.
 pub const SHORT_LINE_COST: i64 = 5;
+/// What an item of a bulleted or numbered list costs: lists are written for articles,
+/// while scrapers save menus without their bullets.
+pub const LIST_ITEM_COST: i64 = 1;
 
 /// The stretch of blocks with the largest total weight (prose counts for, short
 /// lines against), or `None` when no block weighs anything. Ties keep the first
