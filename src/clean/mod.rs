@@ -90,10 +90,10 @@ impl Block<'_> {
     fn weight(&self) -> i64 {
         if self.label.is_some() {
             -position::SHORT_LINE_COST
-        } else if self.evidence.bullet {
-            -position::LIST_ITEM_COST
         } else if self.evidence.is_prose() {
             i64::try_from(self.evidence.words).unwrap_or(i64::MAX)
+        } else if self.evidence.bullet {
+            -position::LIST_ITEM_COST
         } else if self.evidence.is_sentence() {
             0
         } else {
