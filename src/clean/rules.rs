@@ -180,10 +180,33 @@ impl std::error::Error for RulesError {}
 #[derive(Debug, Clone)]
 struct ScopeRules {
     scope: Scope,
-    set: RegexSet,
+    /// The patterns written in ASCII, then the others. Word edges in the first are
+    /// ASCII ones, which keeps them on the fast engine for text in any script; the
+    /// second keep Unicode word edges, so that `\bÜber` works.
+    batches: [Batch; 2],
     /// Each pattern on its own, for scopes that need where the match ends.
     each: Vec<Regex>,
     labels: Vec<Label>,
+}
+
+/// One regex set, and the place of each of its patterns among the scope's rules.
+#[derive(Debug, Clone)]
+struct Batch {
+    set: RegexSet,
+    places: Vec<usize>,
+}
+
+impl Batch {
+    /// The place of the first of the batch's patterns that matches `text`.
+    fn first_match(&self, text: &str) -> Option<usize> {
+        // Most text matches no rule: the plain yes-or-no search is much cheaper
+        // than asking which rules match.
+        if !self.set.is_match(text) {
+            return None;
+        }
+        let index = self.set.matches(text).iter().next()?;
+        Some(self.places[index])
+    }
 }
 
 /// Compiled boilerplate rules: one regex set per scope, with the label of each pattern.
@@ -245,7 +268,23 @@ impl BoilerplateRules {
         let scopes = by_scope
             .into_iter()
             .map(|(scope, patterns, labels)| {
-                let set = RegexSet::new(&patterns).map_err(compile_error)?;
+                let mut ascii = (Vec::new(), Vec::new());
+                let mut unicode = (Vec::new(), Vec::new());
+                for (place, pattern) in patterns.iter().enumerate() {
+                    if pattern.is_ascii() {
+                        ascii.0.push(pattern.replace(r"\b", r"(?-u:\b)"));
+                        ascii.1.push(place);
+                    } else {
+                        unicode.0.push(pattern.clone());
+                        unicode.1.push(place);
+                    }
+                }
+                let batch = |(patterns, places): (Vec<String>, Vec<usize>)| {
+                    RegexSet::new(&patterns)
+                        .map(|set| Batch { set, places })
+                        .map_err(compile_error)
+                };
+                let batches = [batch(ascii)?, batch(unicode)?];
                 let each = if scope == Scope::Lead {
                     patterns
                         .iter()
@@ -257,7 +296,7 @@ impl BoilerplateRules {
                 };
                 Ok(ScopeRules {
                     scope,
-                    set,
+                    batches,
                     each,
                     labels,
                 })
@@ -283,17 +322,12 @@ impl BoilerplateRules {
     /// The label of the first rule of `scope` matching `text`.
     pub fn first_match(&self, scope: Scope, text: &str) -> Option<Label> {
         let rules = self.scope(scope)?;
-        // Most text matches no rule: the plain yes-or-no search is much cheaper than
-        // asking which rules match.
-        if !rules.set.is_match(text) {
-            return None;
-        }
-        rules
-            .set
-            .matches(text)
-            .iter()
-            .next()
-            .map(|i| rules.labels[i])
+        let [ascii, unicode] = &rules.batches;
+        let place = match (ascii.first_match(text), unicode.first_match(text)) {
+            (Some(a), Some(u)) => a.min(u),
+            (a, u) => a.or(u)?,
+        };
+        rules.labels.get(place).copied()
     }
 
     /// The label a whole block of `words` words gets from the line, start and short
@@ -313,9 +347,11 @@ impl BoilerplateRules {
     /// label.
     pub fn lead(&self, text: &str) -> Option<(usize, Label)> {
         let rules = self.scope(Scope::Lead)?;
-        let index = rules.set.matches(text).iter().next()?;
-        let found = rules.each[index].find(text)?;
-        Some((found.end(), rules.labels[index]))
+        rules
+            .each
+            .iter()
+            .zip(&rules.labels)
+            .find_map(|(regex, &label)| regex.find(text).map(|found| (found.end(), label)))
     }
 }
 
@@ -364,6 +400,28 @@ mod tests {
             Some((10, Label::Dateline))
         );
         assert_eq!(rules.lead("The mayor said"), None);
+    }
+
+    #[test]
+    fn word_edges_hold_in_any_script() {
+        let rules = BoilerplateRules::parse(
+            "navigation short \\bübersicht\\b\nrelated short \\bnews\\b\nad sentence \\bwerbung\\b\n",
+        )
+        .unwrap();
+        let table: &[(&str, Option<Reason>)] = &[
+            ("Zurück zur Übersicht", Some(Reason::Navigation)),
+            ("Übersichtlich gestaltet", None),
+            ("Neueste News für Köln", Some(Reason::Related)),
+            ("Unser Newsletter für Köln", None),
+            ("Dies ist Werbung für Äpfel.", Some(Reason::Ad)),
+            ("Die Werbungskosten für Äpfel.", None),
+        ];
+        for &(text, want) in table {
+            let got = rules
+                .block_label(text, text.split_whitespace().count())
+                .or_else(|| rules.first_match(Scope::Sentence, text));
+            assert_eq!(got.map(Label::reason), want, "{text}");
+        }
     }
 
     #[test]
