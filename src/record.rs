@@ -25,6 +25,12 @@ pub struct Record<'a> {
     /// The headline; `Some(None)` is written as `null`, `None` is omitted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Option<SpanRecord<'a>>>,
+    /// Who wrote the article ("By Jane Doe"); written like `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Option<SpanRecord<'a>>>,
+    /// Where and when it was published; written like `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Option<SpanRecord<'a>>>,
     /// The cleaned body text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -246,6 +252,8 @@ pub fn build<'a>(
     let cleaned = &analysis.cleaned;
 
     let title = cleaning.then(|| cleaned.title.map(|span| b.plain(span)));
+    let byline = cleaning.then(|| cleaned.byline.map(|span| b.plain(span)));
+    let dateline = cleaning.then(|| cleaned.dateline.map(|span| b.plain(span)));
     let body = cleaning.then(|| analysis::body_text(text, cleaned));
     let removed = cleaning.then(|| {
         cleaned
@@ -308,6 +316,8 @@ pub fn build<'a>(
         id: origin.id.map(str::to_string),
         source: origin.source.to_string(),
         title,
+        byline,
+        dateline,
         text: body,
         removed,
         sentences: sentence_records,
@@ -350,13 +360,13 @@ mod tests {
         };
         assert_eq!(
             keys(Mode::Clean),
-            "removed,schema,source,text,title,warnings"
+            "byline,dateline,removed,schema,source,text,title,warnings"
         );
         assert_eq!(keys(Mode::Sentences), "schema,sentences,source,warnings");
         assert_eq!(keys(Mode::Quotes), "quotes,schema,source,speakers,warnings");
         assert_eq!(
             keys(Mode::Analyze),
-            "quotes,removed,schema,sentences,source,speakers,text,title,warnings"
+            "byline,dateline,quotes,removed,schema,sentences,source,speakers,text,title,warnings"
         );
     }
 }

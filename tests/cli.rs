@@ -114,7 +114,9 @@ fn clean_json_has_only_its_fields() {
     let value = json(&out.get_output().stdout);
     assert_eq!(
         keys_in_order(&out.get_output().stdout),
-        ["schema", "source", "title", "text", "removed", "warnings"]
+        [
+            "schema", "source", "title", "byline", "dateline", "text", "removed", "warnings"
+        ]
     );
     assert_eq!(value["source"], "<stdin>");
     assert_eq!(value["removed"][0]["text"], "Share on Facebook");
@@ -295,6 +297,8 @@ fn jsonl_input_with_ids_and_a_malformed_line() {
             "id",
             "source",
             "title",
+            "byline",
+            "dateline",
             "text",
             "removed",
             "sentences",

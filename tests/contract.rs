@@ -14,6 +14,10 @@ struct Record {
     source: String,
     #[serde(default, deserialize_with = "present")]
     title: Option<Option<Span>>,
+    #[serde(default, deserialize_with = "present")]
+    byline: Option<Option<Span>>,
+    #[serde(default, deserialize_with = "present")]
+    dateline: Option<Option<Span>>,
     text: Option<String>,
     removed: Option<Vec<Removed>>,
     sentences: Option<Vec<Span>>,
@@ -22,7 +26,7 @@ struct Record {
     warnings: Vec<String>,
 }
 
-/// Tells a `null` title (`Some(None)`) from a missing one (`None`).
+/// Tells a `null` title, byline or dateline (`Some(None)`) from a missing one (`None`).
 fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<Span>>, D::Error> {
     Option::<Span>::deserialize(d).map(Some)
 }
@@ -83,6 +87,11 @@ The owner of the caf\u{e9} in Z\u{fc}rich said: \u{201c}We stay.\u{201d} It\u{20
 Share on Facebook\r\n",
     "",
     "no title no punctuation",
+    "Home\nNews\nSport\nWeather\n\nBridge reopens after two years of repairs\n\nBy Jane Doe\n\n\
+Published 12:03 EST, 4 May 2017\n\n\
+LONDON (Reuters) \u{2014} The old bridge over the river reopened on Monday after two years of repairs, the council said.\n\n\
+\u{201c}It was worth the wait,\u{201d} said one of the first drivers to cross it.\n\n\
+Share this article\n\n\u{a9} 2017 Example News. All rights reserved.\n",
     "Short one\n\n\u{201c}Unclosed quote, said nobody.\n\n\"\"\n\n\u{1f600} emoji \u{1f600}. More.\n",
 ];
 
@@ -96,6 +105,7 @@ const REASONS: &[&str] = &[
     "cookie",
     "comments",
     "related",
+    "metadata",
 ];
 
 fn run(subcommand: &str, offsets: &str) -> Vec<Record> {
@@ -145,8 +155,14 @@ fn check_record(record: &Record, input: &str, index: usize, chars: bool) {
     assert_eq!(record.id.as_deref(), Some(format!("a{index}").as_str()));
     assert_eq!(record.source, format!("a{index}"));
     assert!(record.warnings.is_empty(), "{:?}", record.warnings);
-    if let Some(Some(title)) = &record.title {
-        check_span(input, "title", &title.text, title.start, title.end, chars);
+    for (what, field) in [
+        ("title", &record.title),
+        ("byline", &record.byline),
+        ("dateline", &record.dateline),
+    ] {
+        if let Some(Some(span)) = field {
+            check_span(input, what, &span.text, span.start, span.end, chars);
+        }
     }
     for r in record.removed.iter().flatten() {
         check_span(input, "removed", &r.text, r.start, r.end, chars);
@@ -196,6 +212,8 @@ fn check_subcommand(subcommand: &str, fields: [bool; 4]) {
         for (index, (record, input)) in records.iter().zip(ARTICLES).enumerate() {
             let [cleaning, sentences, quotes, _] = fields;
             assert_eq!(record.title.is_some(), cleaning, "{subcommand} title");
+            assert_eq!(record.byline.is_some(), cleaning, "{subcommand} byline");
+            assert_eq!(record.dateline.is_some(), cleaning, "{subcommand} dateline");
             assert_eq!(record.text.is_some(), cleaning, "{subcommand} text");
             assert_eq!(record.removed.is_some(), cleaning, "{subcommand} removed");
             assert_eq!(record.sentences.is_some(), sentences, "{subcommand}");
@@ -231,4 +249,29 @@ fn title_is_null_when_there_is_none() {
     let records = run("clean", "byte");
     let empty = &records[2];
     assert!(matches!(empty.title, Some(None)));
+}
+
+#[test]
+fn a_page_reports_its_byline_and_dateline_apart_from_the_body() {
+    let records = run("clean", "byte");
+    let page = &records[4];
+    let field =
+        |f: &Option<Option<Span>>| f.as_ref().and_then(|s| s.as_ref()).map(|s| s.text.clone());
+    assert_eq!(
+        field(&page.title).as_deref(),
+        Some("Bridge reopens after two years of repairs")
+    );
+    assert_eq!(field(&page.byline).as_deref(), Some("By Jane Doe"));
+    assert_eq!(
+        field(&page.dateline).as_deref(),
+        Some("Published 12:03 EST, 4 May 2017")
+    );
+    let text = page.text.as_deref().unwrap_or_default();
+    assert!(text.starts_with("LONDON (Reuters)"), "{text}");
+    assert!(
+        !text.contains("Jane Doe") && !text.contains("Share"),
+        "{text}"
+    );
+    let empty = &records[2];
+    assert!(matches!(empty.byline, Some(None)) && matches!(empty.dateline, Some(None)));
 }

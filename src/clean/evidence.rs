@@ -1,0 +1,280 @@
+//! What a person sees in one block of text before reading it closely: its length,
+//! whether it ends like a sentence, how many of its words are capitalised, how much of
+//! it is digits or symbols, whether it is a link. Each measure is cheap and local; the
+//! decisions that combine them with position live in `position` and `mod`.
+
+/// Blocks with at least this many words that end like a sentence are prose.
+const PROSE_MIN_WORDS: usize = 8;
+/// Blocks this long are prose whatever their punctuation, unless they read as a
+/// run of capitalised links.
+const PROSE_ANY_WORDS: usize = 20;
+/// Above this share of capitalised words, a long unpunctuated block is a menu or a
+/// headline, not prose (German prose capitalises its nouns and stays well below).
+const PROSE_MAX_CAPITALISED: f32 = 0.7;
+/// Above this share of digits and symbols, a block is data (dates, counters, prices).
+const DATA_MIN_SHARE: f32 = 0.4;
+/// A menu item has at most this many words and no sentence punctuation.
+const MENU_MAX_WORDS: usize = 4;
+/// A short line is sentence-like when it ends like a sentence and has this many words.
+const SENTENCE_MIN_WORDS: usize = 2;
+
+/// The surface evidence of one block.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Evidence {
+    /// Words, counting two characters of a script written without spaces as one.
+    pub words: usize,
+    /// Ends with a sentence mark, perhaps followed by closing quotes or brackets.
+    pub terminal: bool,
+    /// Share of words that start with a capital letter, among words that start with
+    /// a letter.
+    pub capitalised: f32,
+    /// Share of digits and symbols among the characters that are not white space.
+    pub data: f32,
+    /// Holds a web address or an e-mail address.
+    pub link: bool,
+    /// Opens with a list bullet or number ("- ", "• ", "2. "): an item of a list
+    /// someone wrote, which scrapers keep for articles and drop for menus.
+    pub bullet: bool,
+    /// Opens with a quotation mark: someone's words, however short.
+    pub quoted: bool,
+}
+
+impl Evidence {
+    /// The evidence of `text`.
+    pub fn of(text: &str) -> Evidence {
+        let mut words = 0;
+        let mut lettered = 0;
+        let mut capitals = 0;
+        for word in text.split_whitespace() {
+            words += 1;
+            if let Some(first) = word.chars().find(|c| c.is_alphanumeric()) {
+                if first.is_alphabetic() {
+                    lettered += 1;
+                    capitals += usize::from(first.is_uppercase());
+                }
+            }
+        }
+        let mut visible = 0;
+        let mut data = 0;
+        let mut unspaced = 0;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            visible += 1;
+            if is_unspaced_script(c) {
+                unspaced += 1;
+            } else if !c.is_alphabetic() && !is_prose_punctuation(c) {
+                data += 1;
+            }
+        }
+        Evidence {
+            words: words + unspaced / 2,
+            terminal: ends_with_terminal(text),
+            capitalised: share(capitals, lettered),
+            data: share(data, visible),
+            link: text.contains("://") || text.contains("www.") || is_email(text),
+            bullet: is_bulleted(text),
+            quoted: text.starts_with(['"', '“', '„', '«', '‘']),
+        }
+    }
+
+    /// Reads as running text: a sentence of some length, or a long block that is
+    /// neither a run of capitalised links nor data.
+    pub fn is_prose(&self) -> bool {
+        if self.data >= DATA_MIN_SHARE {
+            return false;
+        }
+        (self.words >= PROSE_MIN_WORDS && self.terminal)
+            || (self.words >= PROSE_ANY_WORDS && self.capitalised < PROSE_MAX_CAPITALISED)
+    }
+
+    /// A short line that still ends like a sentence ("The vote was 7-2.", "“No.”").
+    pub fn is_sentence(&self) -> bool {
+        self.terminal
+            && (self.words >= SENTENCE_MIN_WORDS || self.quoted)
+            && self.data < DATA_MIN_SHARE
+    }
+
+    /// A few words without sentence punctuation, as in a menu.
+    pub fn is_menu_item(&self) -> bool {
+        self.words <= MENU_MAX_WORDS && !self.terminal
+    }
+
+    /// Mostly digits and symbols: dates, times, counters, prices, page numbers.
+    pub fn is_data(&self) -> bool {
+        self.data >= DATA_MIN_SHARE
+    }
+}
+
+fn share(part: usize, whole: usize) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
+}
+
+/// Scripts written without spaces between words (Chinese, Japanese, Thai).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}' | '\u{0e00}'..='\u{0e7f}')
+}
+
+/// Punctuation that running text uses; anything else that is not a letter is data.
+fn is_prose_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '-'
+            | '–'
+            | '—'
+            | '’'
+            | '‘'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '…'
+            | '¿'
+            | '¡'
+            | '。'
+            | '，'
+            | '、'
+    )
+}
+
+fn is_bulleted(text: &str) -> bool {
+    let Some((first, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let numbered = first.len() <= 3
+        && first.ends_with(['.', ')'])
+        && first[..first.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let marked = matches!(first, "-" | "–" | "•" | "*" | "·" | "▪" | "◦");
+    (numbered || marked) && !rest.trim().is_empty()
+}
+
+fn is_email(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    })
+}
+
+/// True when `s` ends like a sentence: a terminal mark, perhaps followed by closers.
+pub fn ends_with_terminal(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+    s.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_sentence_menu_and_data() {
+        // (text, prose, sentence, menu item, data)
+        let table: &[(&str, bool, bool, bool, bool)] = &[
+            (
+                "The council voted on Tuesday to approve the new budget.",
+                true,
+                true,
+                false,
+                false,
+            ),
+            (
+                "Der Stadtrat hat am Dienstag den neuen Haushalt für die Schulen der Stadt beschlossen, nach langer Debatte und mit knapper Mehrheit",
+                true,
+                false,
+                false,
+                false,
+            ),
+            ("The vote was 7-2.", false, true, false, false),
+            ("Home", false, false, true, false),
+            ("Weather and Traffic", false, false, true, false),
+            ("12:03 | 04.05.2017", false, false, true, true),
+            (
+                "Home News Sport Weather Culture Business Travel Opinion Video Audio Live Politics World Europe Asia Africa Health Science Tech Markets",
+                false,
+                false,
+                false,
+                false,
+            ),
+            (
+                "Council approves budget for next year",
+                false,
+                false,
+                false,
+                false,
+            ),
+            (
+                "这是一段没有空格的中文文字，它讲述了一个城市议会批准新预算的故事。",
+                true,
+                true,
+                false,
+                false,
+            ),
+        ];
+        for &(text, prose, sentence, menu, data) in table {
+            let e = Evidence::of(text);
+            assert_eq!(e.is_prose(), prose, "prose: {text} {e:?}");
+            assert_eq!(e.is_sentence(), sentence, "sentence: {text}");
+            assert_eq!(e.is_menu_item(), menu, "menu: {text}");
+            assert_eq!(e.is_data(), data, "data: {text}");
+        }
+    }
+
+    #[test]
+    fn measures() {
+        let e = Evidence::of("Read the Full Story at www.example.com");
+        assert!(e.link);
+        assert_eq!(e.words, 6);
+        assert!((e.capitalised - 0.5).abs() < 1e-6, "{e:?}");
+        assert!(Evidence::of("Write to news@example.org today").link);
+        assert!(!Evidence::of("Meet @jane on stage").link);
+        assert_eq!(Evidence::of("").words, 0);
+    }
+
+    #[test]
+    fn bullets_and_quotes() {
+        let table = [
+            ("- 200 new teachers", true, false),
+            ("• a new roof", true, false),
+            ("2. Cut the onions", true, false),
+            ("2020. A year", false, false),
+            ("-5 degrees overnight", false, false),
+            ("\u{201c}No.\u{201d}", false, true),
+            ("\"Never,\" she said.", false, true),
+        ];
+        for (text, bullet, quoted) in table {
+            let e = Evidence::of(text);
+            assert_eq!((e.bullet, e.quoted), (bullet, quoted), "{text}");
+        }
+        assert!(Evidence::of("\u{201c}No.\u{201d}").is_sentence());
+        assert!(Evidence::of("Pure propaganda.").is_sentence());
+    }
+
+    #[test]
+    fn terminal_marks() {
+        let table = [
+            ("It passed.", true),
+            ("He said \u{201c}no.\u{201d}", true),
+            ("(It passed.)", true),
+            ("Is it?", true),
+            ("Headline without a period", false),
+            ("Read more:", false),
+            ("它通过了。", true),
+        ];
+        for (text, want) in table {
+            assert_eq!(ends_with_terminal(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Phrase evidence: the `REASON SCOPE PATTERN` rules of `rules/boilerplate.txt` (and
+//! the user's `--rules FILE`), compiled once into one regex set per scope.
+
+use crate::rule_set::RuleSet;
+use regex::Regex;
+use serde::Serialize;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// Why a piece of text was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// Image captions and credits.
+    Caption,
+    /// Menus, breadcrumbs, section links, "Other news".
+    Navigation,
+    /// Subscription, newsletter and donation pleas.
+    Promo,
+    /// Share buttons and "follow us" lines.
+    Social,
+    /// Copyright and legal lines.
+    Legal,
+    /// Advertisement markers.
+    Ad,
+    /// Cookie banners.
+    Cookie,
+    /// Comment sections and comment forms.
+    Comments,
+    /// Lists of related articles and their headlines.
+    Related,
+    /// Dates, bylines, view counts and reading times beyond the byline and dateline
+    /// reported on their own.
+    Metadata,
+}
+
+impl Reason {
+    const ALL: [Reason; 10] = [
+        Reason::Caption,
+        Reason::Navigation,
+        Reason::Promo,
+        Reason::Social,
+        Reason::Legal,
+        Reason::Ad,
+        Reason::Cookie,
+        Reason::Comments,
+        Reason::Related,
+        Reason::Metadata,
+    ];
+
+    /// The name used in rules files and in the JSON result.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::Caption => "caption",
+            Reason::Navigation => "navigation",
+            Reason::Promo => "promo",
+            Reason::Social => "social",
+            Reason::Legal => "legal",
+            Reason::Ad => "ad",
+            Reason::Cookie => "cookie",
+            Reason::Comments => "comments",
+            Reason::Related => "related",
+            Reason::Metadata => "metadata",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a rule says a piece of text is: boilerplate for a reason, or the article's
+/// byline or dateline (reported on their own, not as removals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Boilerplate, removed for this reason.
+    Removed(Reason),
+    /// "By Jane Doe".
+    Byline,
+    /// "Published 12:03 EST, 4 May 2017", "WASHINGTON (Reuters) —".
+    Dateline,
+}
+
+impl Label {
+    fn parse(name: &str) -> Option<Label> {
+        match name {
+            "byline" => Some(Label::Byline),
+            "dateline" => Some(Label::Dateline),
+            _ => Reason::ALL
+                .into_iter()
+                .find(|r| r.name() == name)
+                .map(Label::Removed),
+        }
+    }
+
+    /// The reason to give when text with this label is removed.
+    pub fn reason(self) -> Reason {
+        match self {
+            Label::Removed(reason) => reason,
+            Label::Byline | Label::Dateline => Reason::Metadata,
+        }
+    }
+}
+
+/// Where in a block a rule's pattern must match (see `rules/boilerplate.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole line of at most 30 words, trimmed of punctuation at both ends.
+    Line,
+    /// The start of a block of at most 30 words.
+    Start,
+    /// Anywhere in a block of at most 12 words.
+    Short,
+    /// Anywhere in one sentence of prose.
+    Sentence,
+    /// The start of the article's first paragraph, which the match is cut from.
+    Lead,
+}
+
+const SCOPES: [Scope; 5] = [
+    Scope::Line,
+    Scope::Start,
+    Scope::Short,
+    Scope::Sentence,
+    Scope::Lead,
+];
+
+impl Scope {
+    fn parse(name: &str) -> Option<Scope> {
+        SCOPES.into_iter().find(|s| s.name() == name)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Scope::Line => "line",
+            Scope::Start => "start",
+            Scope::Short => "short",
+            Scope::Sentence => "sentence",
+            Scope::Lead => "lead",
+        }
+    }
+
+    /// The longest block, in words, the scope applies to.
+    fn max_words(self) -> usize {
+        match self {
+            Scope::Sentence | Scope::Lead => usize::MAX,
+            Scope::Line | Scope::Start => 30,
+            Scope::Short => 12,
+        }
+    }
+
+    fn anchored(self, pattern: &str) -> String {
+        match self {
+            Scope::Line => format!("(?i)^(?:{pattern})$"),
+            Scope::Start | Scope::Lead => format!("(?i)^(?:{pattern})"),
+            Scope::Short | Scope::Sentence => format!("(?i)(?:{pattern})"),
+        }
+    }
+}
+
+/// A rules file that could not be read as rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    /// 1-based line number in the rules text.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+/// The compiled rules of one scope.
+#[derive(Debug, Clone)]
+struct ScopeRules {
+    scope: Scope,
+    /// The patterns written in ASCII, then the others. Word edges in the first are
+    /// ASCII ones, which keeps them on the fast engine for text in any script; the
+    /// second keep Unicode word edges, so that `\bÜber` works.
+    batches: [Batch; 2],
+    /// Each pattern on its own, for scopes that need where the match ends.
+    each: Vec<Regex>,
+    labels: Vec<Label>,
+}
+
+/// One regex set, and the place of each of its patterns among the scope's rules.
+#[derive(Debug, Clone)]
+struct Batch {
+    set: RuleSet,
+    places: Vec<usize>,
+}
+
+impl Batch {
+    /// The place of the first of the batch's patterns that matches `text`.
+    fn first_match(&self, text: &str) -> Option<usize> {
+        self.set.first_match(text).map(|index| self.places[index])
+    }
+}
+
+/// Compiled boilerplate rules: one regex set per scope, with the label of each pattern.
+#[derive(Debug, Clone)]
+pub struct BoilerplateRules {
+    scopes: Vec<ScopeRules>,
+}
+
+static BUILTIN: LazyLock<BoilerplateRules> = LazyLock::new(|| {
+    BoilerplateRules::parse(crate::rules::BOILERPLATE).expect("built-in rules parse")
+});
+
+impl BoilerplateRules {
+    /// The rules shipped in `rules/boilerplate.txt`.
+    pub fn builtin() -> &'static BoilerplateRules {
+        &BUILTIN
+    }
+
+    /// Rules from text in the `REASON SCOPE PATTERN` format.
+    pub fn parse(source: &str) -> Result<BoilerplateRules, RulesError> {
+        let mut by_scope: Vec<(Scope, Vec<String>, Vec<Label>)> = SCOPES
+            .iter()
+            .map(|&s| (s, Vec::new(), Vec::new()))
+            .collect();
+        for (index, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| RulesError {
+                line: index + 1,
+                message,
+            };
+            let (label, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let rest = rest.trim_start();
+            let (scope, pattern) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let pattern = pattern.trim();
+            let label =
+                Label::parse(label).ok_or_else(|| error(format!("unknown reason {label:?}")))?;
+            let scope = Scope::parse(scope).ok_or_else(|| {
+                error(format!(
+                    "unknown scope {scope:?} (line, start, short, sentence or lead)"
+                ))
+            })?;
+            if pattern.is_empty() {
+                return Err(error("missing pattern".into()));
+            }
+            let anchored = scope.anchored(pattern);
+            Regex::new(&anchored).map_err(|e| error(format!("bad pattern: {e}")))?;
+            if let Some((_, patterns, labels)) = by_scope.iter_mut().find(|(s, _, _)| *s == scope) {
+                patterns.push(anchored);
+                labels.push(label);
+            }
+        }
+        let compile_error = |e: regex::Error| RulesError {
+            line: 0,
+            message: e.to_string(),
+        };
+        let scopes = by_scope
+            .into_iter()
+            .map(|(scope, patterns, labels)| {
+                let mut ascii = (Vec::new(), Vec::new());
+                let mut unicode = (Vec::new(), Vec::new());
+                for (place, pattern) in patterns.iter().enumerate() {
+                    if pattern.is_ascii() {
+                        ascii.0.push(pattern.replace(r"\b", r"(?-u:\b)"));
+                        ascii.1.push(place);
+                    } else {
+                        unicode.0.push(pattern.clone());
+                        unicode.1.push(place);
+                    }
+                }
+                let batch = |(patterns, places): (Vec<String>, Vec<usize>)| {
+                    RuleSet::new(&patterns)
+                        .map(|set| Batch { set, places })
+                        .map_err(compile_error)
+                };
+                let batches = [batch(ascii)?, batch(unicode)?];
+                let each = if scope == Scope::Lead {
+                    patterns
+                        .iter()
+                        .map(|p| Regex::new(p))
+                        .collect::<Result<_, _>>()
+                        .map_err(compile_error)?
+                } else {
+                    Vec::new()
+                };
+                Ok(ScopeRules {
+                    scope,
+                    batches,
+                    each,
+                    labels,
+                })
+            })
+            .collect::<Result<_, RulesError>>()?;
+        Ok(BoilerplateRules { scopes })
+    }
+
+    /// The built-in rules followed by the user's own.
+    pub fn with_user_rules(source: &str) -> Result<BoilerplateRules, RulesError> {
+        let combined = format!("{}\n{}", crate::rules::BOILERPLATE, source);
+        let builtin_lines = crate::rules::BOILERPLATE.lines().count() + 1;
+        BoilerplateRules::parse(&combined).map_err(|mut e| {
+            e.line = e.line.saturating_sub(builtin_lines);
+            e
+        })
+    }
+
+    fn scope(&self, scope: Scope) -> Option<&ScopeRules> {
+        self.scopes.iter().find(|s| s.scope == scope)
+    }
+
+    /// The label of the first rule of `scope` matching `text`.
+    pub fn first_match(&self, scope: Scope, text: &str) -> Option<Label> {
+        let rules = self.scope(scope)?;
+        let [ascii, unicode] = &rules.batches;
+        let place = match (ascii.first_match(text), unicode.first_match(text)) {
+            (Some(a), Some(u)) => a.min(u),
+            (a, u) => a.or(u)?,
+        };
+        rules.labels.get(place).copied()
+    }
+
+    /// The label a whole block of `words` words gets from the line, start and short
+    /// rules, if any.
+    pub fn block_label(&self, text: &str, words: usize) -> Option<Label> {
+        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        [Scope::Line, Scope::Start, Scope::Short]
+            .into_iter()
+            .filter(|scope| words <= scope.max_words())
+            .find_map(|scope| {
+                let subject = if scope == Scope::Line { bare } else { text };
+                self.first_match(scope, subject)
+            })
+    }
+
+    /// The length in bytes of a lead rule's match at the start of `text`, and its
+    /// label.
+    pub fn lead(&self, text: &str) -> Option<(usize, Label)> {
+        let rules = self.scope(Scope::Lead)?;
+        rules
+            .each
+            .iter()
+            .zip(&rules.labels)
+            .find_map(|(regex, &label)| regex.find(text).map(|found| (found.end(), label)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_rules_name_their_line() {
+        let err = BoilerplateRules::with_user_rules("# mine\npromo nowhere x\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("scope"));
+        let err = BoilerplateRules::with_user_rules("nonsense line x\n").unwrap_err();
+        assert!(err.message.contains("reason"));
+        assert!(BoilerplateRules::with_user_rules("ad line (unclosed\n").is_err());
+        assert!(BoilerplateRules::with_user_rules("promo line\n").is_err());
+    }
+
+    #[test]
+    fn scopes_match_where_they_say() {
+        let rules = BoilerplateRules::parse(
+            "ad line advertisement\nsocial start share on\npromo short newsletter\ndateline lead [A-Z]+ —\\s*\n",
+        )
+        .unwrap();
+        let table: &[(&str, Option<Label>)] = &[
+            ("Advertisement", Some(Label::Removed(Reason::Ad))),
+            ("- Advertisement -", Some(Label::Removed(Reason::Ad))),
+            ("An advertisement ran on Tuesday", None),
+            (
+                "Share on Facebook and Twitter",
+                Some(Label::Removed(Reason::Social)),
+            ),
+            ("Please share on your feed", None),
+            ("Get our newsletter", Some(Label::Removed(Reason::Promo))),
+            (
+                "The newsletter, which once had a wide readership in the county, closed down in the spring of last year",
+                None,
+            ),
+        ];
+        for &(text, want) in table {
+            let words = text.split_whitespace().count();
+            assert_eq!(rules.block_label(text, words), want, "{text}");
+        }
+        assert_eq!(
+            rules.lead("PARIS — The mayor said"),
+            Some((10, Label::Dateline))
+        );
+        assert_eq!(rules.lead("The mayor said"), None);
+    }
+
+    #[test]
+    fn word_edges_hold_in_any_script() {
+        let rules = BoilerplateRules::parse(
+            "navigation short \\bübersicht\\b\nrelated short \\bnews\\b\nad sentence \\bwerbung\\b\n",
+        )
+        .unwrap();
+        let table: &[(&str, Option<Reason>)] = &[
+            ("Zurück zur Übersicht", Some(Reason::Navigation)),
+            ("Übersichtlich gestaltet", None),
+            ("Neueste News für Köln", Some(Reason::Related)),
+            ("Unser Newsletter für Köln", None),
+            ("Dies ist Werbung für Äpfel.", Some(Reason::Ad)),
+            ("Die Werbungskosten für Äpfel.", None),
+        ];
+        for &(text, want) in table {
+            let got = rules
+                .block_label(text, text.split_whitespace().count())
+                .or_else(|| rules.first_match(Scope::Sentence, text));
+            assert_eq!(got.map(Label::reason), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn byline_and_dateline_labels_are_removed_as_metadata() {
+        assert_eq!(Label::Byline.reason(), Reason::Metadata);
+        assert_eq!(Label::Removed(Reason::Ad).reason(), Reason::Ad);
+        assert_eq!(
+            Label::parse("metadata"),
+            Some(Label::Removed(Reason::Metadata))
+        );
+        assert_eq!(Label::parse("byline"), Some(Label::Byline));
+    }
+}
