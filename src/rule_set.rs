@@ -8,26 +8,49 @@
 //! removed can only let more through) and runs on the DFA. Only the rare text the
 //! loose set accepts goes to the exact set.
 
-use regex::RegexSet;
+use regex::{RegexSet, RegexSetBuilder};
+
+/// Room for the lazy DFA's states. Hundreds of case-insensitive rules need more than
+/// the default: when the cache fills up too often, the engine falls back to the slow
+/// NFA simulation for every line.
+const DFA_CACHE_BYTES: usize = 64 << 20;
 
 /// Patterns with a fast negative answer.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
-    loose: RegexSet,
+    loose: Option<RegexSet>,
     exact: RegexSet,
 }
 
+fn compile(patterns: impl IntoIterator<Item = String>) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns)
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
+}
+
 impl RuleSet {
-    /// Compiles `patterns`; fails as [`RegexSet::new`] does.
+    /// Compiles `patterns`, which run on the fast engine as they are (no Unicode word
+    /// edges); fails as [`RegexSet::new`] does.
     pub fn new(patterns: &[String]) -> Result<RuleSet, regex::Error> {
-        let exact = RegexSet::new(patterns)?;
-        let loose = RegexSet::new(patterns.iter().map(|p| without_word_edges(p)))?;
-        Ok(RuleSet { loose, exact })
+        Ok(RuleSet {
+            loose: None,
+            exact: compile(patterns.iter().cloned())?,
+        })
+    }
+
+    /// Compiles `patterns`, which may use Unicode word edges, with a loose copy
+    /// without them asked first.
+    pub fn with_prefilter(patterns: &[String]) -> Result<RuleSet, regex::Error> {
+        Ok(RuleSet {
+            loose: Some(compile(patterns.iter().map(|p| without_word_edges(p)))?),
+            exact: compile(patterns.iter().cloned())?,
+        })
     }
 
     /// The index of the first pattern (in the order given) that matches `text`.
     pub fn first_match(&self, text: &str) -> Option<usize> {
-        if !self.loose.is_match(text) {
+        let first_pass = self.loose.as_ref().unwrap_or(&self.exact);
+        if !first_pass.is_match(text) {
             return None;
         }
         self.exact.matches(text).iter().next()
@@ -100,7 +123,7 @@ mod tests {
             .iter()
             .map(|p| p.to_string())
             .collect();
-        let set = RuleSet::new(&patterns).unwrap();
+        let set = RuleSet::with_prefilter(&patterns).unwrap();
         let table = [
             ("It will happen “soon”.", None),
             ("AP — “soon”", Some(0)),
