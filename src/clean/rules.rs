@@ -2,6 +2,7 @@
 //! the user's `--rules FILE`), compiled once into one regex set per scope.
 
 use crate::rule_set::RuleSet;
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 use std::fmt;
@@ -264,8 +265,9 @@ impl BoilerplateRules {
             line: 0,
             message: e.to_string(),
         };
+        // Compiling is most of a run's start-up: the scopes compile in parallel.
         let scopes = by_scope
-            .into_iter()
+            .into_par_iter()
             .map(|(scope, patterns, labels)| {
                 let mut ascii = (Vec::new(), Vec::new());
                 let mut unicode = (Vec::new(), Vec::new());
