@@ -134,37 +134,23 @@ mod tests {
 
     #[test]
     fn an_emit_error_stops_the_run() {
-        let mut seen = 0;
-        let result = ordered(
-            &pool(2),
-            Bounds {
-                jobs: 4,
-                bytes: 100,
-            },
-            0..100,
-            |_| 1,
-            |j| j,
-            |j| {
-                seen += 1;
-                if j == 9 { Err(j) } else { Ok(()) }
-            },
-        );
-        assert_eq!((result, seen), (Err(9), 10));
-        let mut seen_alone = 0;
-        let alone = ordered(
-            &pool(1),
-            Bounds {
-                jobs: 4,
-                bytes: 100,
-            },
-            0..100,
-            |_| 1,
-            |j| j,
-            |j| {
-                seen_alone += 1;
-                if j == 9 { Err(j) } else { Ok(()) }
-            },
-        );
-        assert_eq!((alone, seen_alone), (Err(9), 10));
+        for threads in [1, 2] {
+            let mut seen = 0;
+            let result = ordered(
+                &pool(threads),
+                Bounds {
+                    jobs: 4,
+                    bytes: 100,
+                },
+                0..100,
+                |_| 1,
+                |j| j,
+                |j| {
+                    seen += 1;
+                    if j == 9 { Err(j) } else { Ok(()) }
+                },
+            );
+            assert_eq!((result, seen), (Err(9), 10), "{threads} threads");
+        }
     }
 }

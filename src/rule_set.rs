@@ -13,7 +13,7 @@ use regex::{RegexSet, RegexSetBuilder};
 /// Room for the lazy DFA's states. Hundreds of case-insensitive rules need more than
 /// the default: when the cache fills up too often, the engine falls back to the slow
 /// NFA simulation for every line.
-const DFA_CACHE_BYTES: usize = 64 << 20;
+const DFA_CACHE_BYTES: usize = 8 << 20;
 
 /// Patterns with a fast negative answer.
 #[derive(Debug, Clone)]

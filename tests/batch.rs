@@ -197,18 +197,24 @@ fn stream() -> String {
     out
 }
 
+/// `copydesk quotes` over a JSON Lines stream, with a 1K record limit.
+fn quotes_of_stream() -> Command {
+    let mut command = copydesk();
+    command.args([
+        "quotes",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        "--max-bytes",
+        "1K",
+    ]);
+    command
+}
+
 #[test]
 fn a_stream_reports_bad_records_by_line_and_goes_on() {
-    let out = copydesk()
-        .args([
-            "quotes",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--max-bytes",
-            "1K",
-        ])
+    let out = quotes_of_stream()
         .write_stdin(stream())
         .assert()
         .code(2)
@@ -230,16 +236,7 @@ fn a_stream_reports_bad_records_by_line_and_goes_on() {
 
 #[test]
 fn on_error_record_keeps_one_line_out_per_line_in() {
-    let out = copydesk()
-        .args([
-            "quotes",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--max-bytes",
-            "1K",
-        ])
+    let out = quotes_of_stream()
         .args(["--on-error", "record", "-q"])
         .write_stdin(stream())
         .assert()
