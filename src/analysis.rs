@@ -16,8 +16,9 @@ pub struct Options<'a> {
     pub sentences: bool,
     /// Find quotations and speakers.
     pub quotes: bool,
-    /// The boilerplate rules to clean with.
-    pub rules: &'a BoilerplateRules,
+    /// The boilerplate rules to clean with; `None` is the built-in set, compiled on
+    /// first use so that runs which never clean never pay for it.
+    pub rules: Option<&'a BoilerplateRules>,
 }
 
 impl Default for Options<'_> {
@@ -26,7 +27,7 @@ impl Default for Options<'_> {
             keep_boilerplate: false,
             sentences: true,
             quotes: true,
-            rules: BoilerplateRules::builtin(),
+            rules: None,
         }
     }
 }
@@ -48,7 +49,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let cleaned = if options.keep_boilerplate {
         clean::keep_all(text, &paragraphs)
     } else {
-        clean::clean(text, &paragraphs, options.rules)
+        let rules = match options.rules {
+            Some(rules) => rules,
+            None => BoilerplateRules::builtin(),
+        };
+        clean::clean(text, &paragraphs, rules)
     };
     let mut sentences = Vec::new();
     if options.sentences || options.quotes {

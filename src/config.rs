@@ -7,7 +7,6 @@ use crate::cli::{
     CheckArgs, Cli, Command, EngineArgs, FormatArg, InputArg, OffsetsArg, OnErrorArg, RunArgs,
 };
 use crate::input::{self, Selection};
-use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -83,8 +82,9 @@ pub struct Reading {
 pub struct Engine {
     /// Unit of offsets in results.
     pub offsets: Offsets,
-    /// Boilerplate rules: the built-in ones, plus the user's when given.
-    pub rules: Cow<'static, BoilerplateRules>,
+    /// The built-in boilerplate rules plus the user's, when a rules file was given;
+    /// `None` means the built-in rules alone.
+    pub rules: Option<BoilerplateRules>,
 }
 
 /// Settings of `analyze`, `clean`, `sentences` and `quotes`.
@@ -210,10 +210,7 @@ fn run(mode: Mode, args: RunArgs, stdout_is_terminal: bool) -> anyhow::Result<Co
 }
 
 fn resolve_engine(args: EngineArgs) -> anyhow::Result<Engine> {
-    let rules = match &args.rules {
-        Some(path) => Cow::Owned(input::read_rules(path)?),
-        None => Cow::Borrowed(BoilerplateRules::builtin()),
-    };
+    let rules = args.rules.as_deref().map(input::read_rules).transpose()?;
     Ok(Engine {
         offsets: match args.offsets {
             OffsetsArg::Byte => Offsets::Byte,
