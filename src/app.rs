@@ -60,6 +60,9 @@ struct Run<'c> {
     bounds: Bounds,
     tally: Tally,
     progress: Progress,
+    /// Output files that could not be written (their documents are counted as they
+    /// were analyzed; this only decides the exit status).
+    unwritten: usize,
 }
 
 fn run_documents(config: &RunConfig) -> Exit {
@@ -89,6 +92,7 @@ fn run_documents(config: &RunConfig) -> Exit {
         bounds: Bounds::for_threads(config.threads),
         tally: Tally::default(),
         progress: Progress::new(!config.quiet && (items.len() > 1 || jsonl), total),
+        unwritten: 0,
     };
     let written = match &config.out_dir {
         None => run.write_to_stdout(&items),
@@ -98,7 +102,7 @@ fn run_documents(config: &RunConfig) -> Exit {
         }
     };
     let elapsed = run.progress.finish();
-    let mut output_failed = false;
+    let mut output_failed = run.unwritten > 0;
     match written {
         Err(error) if output::is_broken_pipe(&error) => return Exit::Ok,
         Err(error) => {
@@ -327,7 +331,7 @@ impl Run<'_> {
             file.commit()
         });
         if let Err(error) = written {
-            self.tally.failed += 1;
+            self.unwritten += 1;
             self.progress
                 .say(&format!("copydesk: {}: {error}", target.display()));
         }

@@ -63,7 +63,7 @@ pub struct RunArgs {
     ///
     /// Directories are walked recursively in sorted order; hidden files and
     /// directories are skipped, and only `.txt` files and files without an extension
-    /// are read.
+    /// are read unless --ext or --glob says otherwise.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// How inputs are laid out: one article per file, or JSON Lines.

@@ -36,7 +36,7 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         }
     };
     if control_share(&text) > MAX_CONTROL_SHARE {
-        return Decoded::Binary("not text (mostly control characters)".to_string());
+        return Decoded::Binary("not text (over a tenth control characters)".to_string());
     }
     Decoded::Text { text, warning }
 }

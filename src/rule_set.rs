@@ -3,10 +3,12 @@
 //! Unicode word edges (`\b`) force the regex engine off its fast DFA onto a slow
 //! NFA simulation as soon as the text holds one non-ASCII character, and news text
 //! always does (curly quotes, dashes). So every line would pay the slow price, though
-//! almost none matches. A [`RuleSet`] first asks a loose copy of the patterns with the
-//! word edges left out: it matches everything the exact set matches (an assertion
-//! removed can only let more through) and runs on the DFA. Only the rare text the
-//! loose set accepts goes to the exact set.
+//! almost none matches. Two ways out, both here: patterns written in ASCII can take
+//! ASCII word edges ([`ascii_word_edges`]) and run on the DFA as they are
+//! ([`RuleSet::new`]); the others get a loose copy with the word edges left out
+//! ([`RuleSet::with_prefilter`]), which matches everything the exact set matches (an
+//! assertion removed can only let more through) and runs on the DFA. Only the rare
+//! text the loose set accepts goes to the exact set.
 
 use regex::{RegexSet, RegexSetBuilder};
 
@@ -57,9 +59,20 @@ impl RuleSet {
     }
 }
 
-/// `pattern` with its word-edge assertions (`\b`, `\B`, `\b{start}`…) removed,
-/// outside character classes; escapes and classes are copied as they are.
+/// `pattern` with its word-edge assertions (`\b`, `\B`, `\b{start}`…) removed.
 fn without_word_edges(pattern: &str) -> String {
+    map_word_edges(pattern, |_| String::new())
+}
+
+/// `pattern` with its word edges made ASCII ones (`(?-u:\b)`), which the DFA runs on
+/// any text; for patterns whose words are ASCII, the edges fall in the same places.
+pub fn ascii_word_edges(pattern: &str) -> String {
+    map_word_edges(pattern, |edge| format!("(?-u:{edge})"))
+}
+
+/// `pattern` with every word-edge assertion outside character classes replaced by
+/// `replace(assertion)`; escapes and classes are copied as they are.
+fn map_word_edges(pattern: &str, replace: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars().peekable();
     let mut class_depth = 0usize;
@@ -71,13 +84,16 @@ fn without_word_edges(pattern: &str) -> String {
                     break;
                 };
                 if class_depth == 0 && (next == 'b' || next == 'B') {
+                    let mut edge = format!("\\{next}");
                     if chars.peek() == Some(&'{') {
-                        for skipped in chars.by_ref() {
-                            if skipped == '}' {
+                        for part in chars.by_ref() {
+                            edge.push(part);
+                            if part == '}' {
                                 break;
                             }
                         }
                     }
+                    out.push_str(&replace(&edge));
                     continue;
                 }
                 out.push(c);
@@ -114,6 +130,23 @@ mod tests {
         ];
         for (pattern, expected) in table {
             assert_eq!(without_word_edges(pattern), expected, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn word_edges_become_ascii_outside_classes_only() {
+        let table = [
+            (r"\bap\b", r"(?-u:\b)ap(?-u:\b)"),
+            (r"\b{start}ap", r"(?-u:\b{start})ap"),
+            (r"a\Bb", r"a(?-u:\B)b"),
+            (r"[\b]x", r"[\b]x"),
+            (r"\\b", r"\\b"),
+        ];
+        for (pattern, expected) in table {
+            assert_eq!(ascii_word_edges(pattern), expected, "{pattern}");
+            if regex::Regex::new(pattern).is_ok() {
+                regex::Regex::new(&ascii_word_edges(pattern)).expect("still a valid pattern");
+            }
         }
     }
 

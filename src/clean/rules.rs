@@ -1,7 +1,7 @@
 //! Phrase evidence: the `REASON SCOPE PATTERN` rules of `rules/boilerplate.txt` (and
 //! the user's `--rules FILE`), compiled once into one regex set per scope.
 
-use crate::rule_set::RuleSet;
+use crate::rule_set::{RuleSet, ascii_word_edges};
 use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
@@ -273,7 +273,7 @@ impl BoilerplateRules {
                 let mut unicode = (Vec::new(), Vec::new());
                 for (place, pattern) in patterns.iter().enumerate() {
                     if pattern.is_ascii() {
-                        ascii.0.push(pattern.replace(r"\b", r"(?-u:\b)"));
+                        ascii.0.push(ascii_word_edges(pattern));
                         ascii.1.push(place);
                     } else {
                         unicode.0.push(pattern.clone());
