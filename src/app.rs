@@ -36,7 +36,7 @@ pub fn options(config: &RunConfig) -> Options<'_> {
         keep_boilerplate: config.keep_boilerplate,
         sentences: matches!(config.mode, Mode::Analyze | Mode::Sentences),
         quotes: matches!(config.mode, Mode::Analyze | Mode::Quotes),
-        rules: config.engine.rules.as_ref(),
+        rules: config.engine.rules.as_deref(),
     }
 }
 

@@ -72,7 +72,7 @@ pub fn render(config: &CheckConfig, source: &str, text: &str) -> io::Result<Stri
         keep_boilerplate: false,
         sentences: true,
         quotes: true,
-        rules: config.engine.rules.as_ref(),
+        rules: config.engine.rules.as_deref(),
     };
     let analysis = analysis::analyze(text, &options);
     let origin = Origin {

@@ -84,7 +84,7 @@ pub struct Engine {
     pub offsets: Offsets,
     /// The built-in boilerplate rules plus the user's, when a rules file was given;
     /// `None` means the built-in rules alone.
-    pub rules: Option<BoilerplateRules>,
+    pub rules: Option<std::sync::Arc<BoilerplateRules>>,
 }
 
 /// Settings of `analyze`, `clean`, `sentences` and `quotes`.
@@ -216,7 +216,7 @@ fn resolve_engine(args: EngineArgs) -> anyhow::Result<Engine> {
             OffsetsArg::Byte => Offsets::Byte,
             OffsetsArg::Char => Offsets::Char,
         },
-        rules,
+        rules: rules.map(std::sync::Arc::new),
     })
 }
 

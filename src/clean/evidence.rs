@@ -42,26 +42,37 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Evidence {
+        // One pass: this runs on every block of every article.
         let mut words = 0;
         let mut lettered = 0;
         let mut capitals = 0;
-        for word in text.split_whitespace() {
-            words += 1;
-            if let Some(first) = word.chars().find(|c| c.is_alphanumeric()) {
-                if first.is_alphabetic() {
-                    lettered += 1;
-                    capitals += usize::from(first.is_uppercase());
-                }
-            }
-        }
         let mut visible = 0;
         let mut data = 0;
         let mut unspaced = 0;
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let mut in_word = false;
+        let mut first_seen = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                first_seen = false;
+                words += 1;
+            }
+            let alphabetic = c.is_alphabetic();
+            if !first_seen && (alphabetic || c.is_numeric()) {
+                first_seen = true;
+                if alphabetic {
+                    lettered += 1;
+                    capitals += usize::from(c.is_uppercase());
+                }
+            }
             visible += 1;
             if is_unspaced_script(c) {
                 unspaced += 1;
-            } else if !c.is_alphabetic() && !is_prose_punctuation(c) {
+            } else if !alphabetic && !is_prose_punctuation(c) {
                 data += 1;
             }
         }

@@ -1,9 +1,7 @@
 //! Phrase evidence: the `REASON SCOPE PATTERN` rules of `rules/boilerplate.txt` (and
 //! the user's `--rules FILE`), compiled once into one regex set per scope.
 
-use crate::rule_set::{RuleSet, ascii_word_edges};
-use rayon::prelude::*;
-use regex::Regex;
+use crate::rule_set::RuleSet;
 use serde::Serialize;
 use std::fmt;
 use std::sync::LazyLock;
@@ -179,34 +177,25 @@ impl fmt::Display for RulesError {
 impl std::error::Error for RulesError {}
 
 /// The compiled rules of one scope.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct ScopeRules {
     scope: Scope,
-    /// The patterns written in ASCII, then the others. Word edges in the first are
-    /// ASCII ones, which keeps them on the fast engine for text in any script; the
-    /// second keep Unicode word edges, so that `\bÜber` works.
-    batches: [Batch; 2],
-    /// Each pattern on its own, for scopes that need where the match ends.
-    each: Vec<Regex>,
-    labels: Vec<Label>,
-}
-
-/// One regex set, and the place of each of its patterns among the scope's rules.
-#[derive(Debug, Clone)]
-struct Batch {
     set: RuleSet,
-    places: Vec<usize>,
+    labels: Vec<Label>,
+    /// The rules file line of each pattern, to name a pattern that fails to compile.
+    lines: Vec<usize>,
 }
 
-impl Batch {
-    /// The place of the first of the batch's patterns that matches `text`.
-    fn first_match(&self, text: &str) -> Option<usize> {
-        self.set.first_match(text).map(|index| self.places[index])
-    }
+/// The rules of one scope as read, before compiling.
+#[derive(Debug, Default)]
+struct Pending {
+    patterns: Vec<String>,
+    labels: Vec<Label>,
+    lines: Vec<usize>,
 }
 
-/// Compiled boilerplate rules: one regex set per scope, with the label of each pattern.
-#[derive(Debug, Clone)]
+/// Compiled boilerplate rules: one rule set per scope, with the label of each pattern.
+#[derive(Debug)]
 pub struct BoilerplateRules {
     scopes: Vec<ScopeRules>,
 }
@@ -221,12 +210,11 @@ impl BoilerplateRules {
         &BUILTIN
     }
 
-    /// Rules from text in the `REASON SCOPE PATTERN` format.
+    /// Rules from text in the `REASON SCOPE PATTERN` format. Patterns are checked for
+    /// syntax here and compiled on first use.
     pub fn parse(source: &str) -> Result<BoilerplateRules, RulesError> {
-        let mut by_scope: Vec<(Scope, Vec<String>, Vec<Label>)> = SCOPES
-            .iter()
-            .map(|&s| (s, Vec::new(), Vec::new()))
-            .collect();
+        let mut by_scope: Vec<(Scope, Pending)> =
+            SCOPES.iter().map(|&s| (s, Pending::default())).collect();
         for (index, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -250,71 +238,62 @@ impl BoilerplateRules {
             if pattern.is_empty() {
                 return Err(error("missing pattern".into()));
             }
-            let anchored = scope.anchored(pattern);
-            // A syntax check names the line of a bad pattern; compiling each pattern
-            // on its own as well would double the start-up time of every run.
-            regex_syntax::Parser::new()
-                .parse(&anchored)
-                .map_err(|e| error(format!("bad pattern: {e}")))?;
-            if let Some((_, patterns, labels)) = by_scope.iter_mut().find(|(s, _, _)| *s == scope) {
-                patterns.push(anchored);
-                labels.push(label);
+            if let Some((_, pending)) = by_scope.iter_mut().find(|(s, _)| *s == scope) {
+                pending.patterns.push(scope.anchored(pattern));
+                pending.labels.push(label);
+                pending.lines.push(index + 1);
             }
         }
-        let compile_error = |e: regex::Error| RulesError {
-            line: 0,
-            message: e.to_string(),
-        };
-        // Compiling is most of a run's start-up: the scopes compile in parallel.
         let scopes = by_scope
-            .into_par_iter()
-            .map(|(scope, patterns, labels)| {
-                let mut ascii = (Vec::new(), Vec::new());
-                let mut unicode = (Vec::new(), Vec::new());
-                for (place, pattern) in patterns.iter().enumerate() {
-                    if pattern.is_ascii() {
-                        ascii.0.push(ascii_word_edges(pattern));
-                        ascii.1.push(place);
-                    } else {
-                        unicode.0.push(pattern.clone());
-                        unicode.1.push(place);
-                    }
-                }
-                let batch = |set: Result<RuleSet, regex::Error>, places: Vec<usize>| {
-                    set.map(|set| Batch { set, places }).map_err(compile_error)
-                };
-                let batches = [
-                    batch(RuleSet::new(&ascii.0), ascii.1)?,
-                    batch(RuleSet::with_prefilter(&unicode.0), unicode.1)?,
-                ];
-                let each = if scope == Scope::Lead {
-                    patterns
-                        .iter()
-                        .map(|p| Regex::new(p))
-                        .collect::<Result<_, _>>()
-                        .map_err(compile_error)?
-                } else {
-                    Vec::new()
-                };
-                Ok(ScopeRules {
+            .into_iter()
+            .map(
+                |(
                     scope,
-                    batches,
-                    each,
-                    labels,
-                })
-            })
+                    Pending {
+                        patterns,
+                        labels,
+                        lines,
+                    },
+                )| {
+                    let set = RuleSet::new(&patterns).map_err(|(at, message)| RulesError {
+                        line: lines[at],
+                        message: format!("bad pattern: {message}"),
+                    })?;
+                    Ok(ScopeRules {
+                        scope,
+                        set,
+                        labels,
+                        lines,
+                    })
+                },
+            )
             .collect::<Result<_, RulesError>>()?;
         Ok(BoilerplateRules { scopes })
     }
 
-    /// The built-in rules followed by the user's own.
+    /// The built-in rules followed by the user's own, every pattern compiled up front
+    /// so that one the regex engine refuses is named before any text is read.
     pub fn with_user_rules(source: &str) -> Result<BoilerplateRules, RulesError> {
         let combined = format!("{}\n{}", crate::rules::BOILERPLATE, source);
         let builtin_lines = crate::rules::BOILERPLATE.lines().count() + 1;
-        BoilerplateRules::parse(&combined).map_err(|mut e| {
+        let rules = BoilerplateRules::parse(&combined).and_then(|rules| {
+            rules.compile_all()?;
+            Ok(rules)
+        });
+        rules.map_err(|mut e| {
             e.line = e.line.saturating_sub(builtin_lines);
             e
         })
+    }
+
+    fn compile_all(&self) -> Result<(), RulesError> {
+        for rules in &self.scopes {
+            rules.set.compile_all().map_err(|(at, e)| RulesError {
+                line: rules.lines[at],
+                message: e.to_string(),
+            })?;
+        }
+        Ok(())
     }
 
     fn scope(&self, scope: Scope) -> Option<&ScopeRules> {
@@ -324,11 +303,7 @@ impl BoilerplateRules {
     /// The label of the first rule of `scope` matching `text`.
     pub fn first_match(&self, scope: Scope, text: &str) -> Option<Label> {
         let rules = self.scope(scope)?;
-        let [ascii, unicode] = &rules.batches;
-        let place = match (ascii.first_match(text), unicode.first_match(text)) {
-            (Some(a), Some(u)) => a.min(u),
-            (a, u) => a.or(u)?,
-        };
+        let (place, _) = rules.set.first_match(text)?;
         rules.labels.get(place).copied()
     }
 
@@ -349,17 +324,21 @@ impl BoilerplateRules {
     /// label.
     pub fn lead(&self, text: &str) -> Option<(usize, Label)> {
         let rules = self.scope(Scope::Lead)?;
-        rules
-            .each
-            .iter()
-            .zip(&rules.labels)
-            .find_map(|(regex, &label)| regex.find(text).map(|found| (found.end(), label)))
+        let (place, found) = rules.set.first_match(text)?;
+        Some((found.end(), *rules.labels.get(place)?))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_rule_compiles() {
+        BoilerplateRules::builtin()
+            .compile_all()
+            .expect("built-in rules compile");
+    }
 
     #[test]
     fn user_rules_name_their_line() {

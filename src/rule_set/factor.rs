@@ -1,0 +1,263 @@
+//! Necessary factors: for a regular expression, a few short strings of which every
+//! match contains at least one. `\byou\b.*\b(newsletter|donat\w*)\b` has the factor
+//! {`newsletter`, `donat`}: no text without one of them can match it.
+//!
+//! Strings are case-folded: a class that only spells one letter's case forms
+//! (`[Ssſ]`, from `(?i)`) is that letter in lower case. Word edges, being assertions,
+//! are left out, which only lets more text through.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// At most this many strings in one factor: a run of small classes multiplies out
+/// (`[./-][./-]…`), and past this it is cut short.
+const MAX_STRINGS: usize = 64;
+
+/// Strings of which every match of a piece of pattern contains one, in lower case,
+/// and how rare they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Factor {
+    /// The strings; none is empty when the score is above zero.
+    pub strings: Vec<String>,
+    /// The rarity of the commonest string: 2 for a letter or digit, 1 for prose
+    /// punctuation, 4 for a rare symbol, summed along each string.
+    pub score: u32,
+}
+
+impl Factor {
+    fn empty() -> Factor {
+        Factor {
+            strings: vec![String::new()],
+            score: 0,
+        }
+    }
+
+    /// Every string of `self` followed by every string of `next`, unless that makes
+    /// too many.
+    fn then(&self, next: &Factor) -> Option<Factor> {
+        if self.strings.len() * next.strings.len() > MAX_STRINGS {
+            return None;
+        }
+        let strings = self
+            .strings
+            .iter()
+            .flat_map(|a| next.strings.iter().map(move |b| format!("{a}{b}")))
+            .collect();
+        Some(Factor {
+            strings,
+            score: self.score + next.score,
+        })
+    }
+
+    /// The strings of all `alternatives`; as rare as the commonest of them.
+    fn any_of(alternatives: Vec<Factor>) -> Option<Factor> {
+        let mut strings: Vec<String> = Vec::new();
+        for s in alternatives.iter().flat_map(|f| &f.strings) {
+            if !strings.contains(s) {
+                strings.push(s.clone());
+            }
+        }
+        (strings.len() <= MAX_STRINGS).then(|| Factor {
+            strings,
+            score: alternatives.iter().map(|f| f.score).min().unwrap_or(0),
+        })
+    }
+}
+
+/// The rarest necessary factor of `hir`, if it has one.
+pub fn necessary_factor(hir: &Hir) -> Option<Factor> {
+    if let Some(whole) = plain(hir) {
+        return Some(whole);
+    }
+    match hir.kind() {
+        HirKind::Capture(capture) => necessary_factor(&capture.sub),
+        HirKind::Repetition(rep) if rep.min > 0 => necessary_factor(&rep.sub),
+        HirKind::Alternation(alternatives) => Factor::any_of(
+            alternatives
+                .iter()
+                .map(necessary_factor)
+                .collect::<Option<_>>()?,
+        ),
+        HirKind::Concat(items) => best_run(items),
+        _ => None,
+    }
+}
+
+/// The rarest factor of a concatenation: a run of neighbouring plain items, or a
+/// factor found inside one item that is not plain.
+fn best_run(items: &[Hir]) -> Option<Factor> {
+    let mut best: Option<Factor> = None;
+    let keep = |candidate: Factor, best: &mut Option<Factor>| {
+        if best.as_ref().is_none_or(|b| candidate.score > b.score) {
+            *best = Some(candidate);
+        }
+    };
+    let mut run = Factor::empty();
+    for item in items {
+        if let Some(whole) = plain(item) {
+            match run.then(&whole) {
+                Some(longer) => run = longer,
+                None => keep(std::mem::replace(&mut run, whole), &mut best),
+            }
+            continue;
+        }
+        match item.kind() {
+            // `x+` or `x{2,5}`: its first copy ends the run before it and its last
+            // copy starts the run after it.
+            HirKind::Repetition(rep) if rep.min > 0 && plain(&rep.sub).is_some() => {
+                let copy = plain(&rep.sub).unwrap_or_else(Factor::empty);
+                let ended = run.then(&copy).unwrap_or(run);
+                keep(ended, &mut best);
+                run = copy;
+            }
+            _ => {
+                keep(std::mem::replace(&mut run, Factor::empty()), &mut best);
+                if let Some(inner) = necessary_factor(item) {
+                    keep(inner, &mut best);
+                }
+            }
+        }
+    }
+    keep(run, &mut best);
+    best
+}
+
+/// What `hir` can match, when it is a few strings with no optional, repeated or broad
+/// part; word edges match the empty string.
+fn plain(hir: &Hir) -> Option<Factor> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(Factor::empty()),
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            Some(Factor {
+                strings: vec![text.chars().map(fold).collect()],
+                score: text.chars().map(char_score).sum(),
+            })
+        }
+        HirKind::Class(class) => class_factor(class),
+        HirKind::Capture(capture) => plain(&capture.sub),
+        HirKind::Repetition(rep) if Some(rep.min) == rep.max => {
+            let sub = plain(&rep.sub)?;
+            (0..rep.min).try_fold(Factor::empty(), |acc, _| acc.then(&sub))
+        }
+        HirKind::Repetition(_) => None,
+        HirKind::Concat(items) => items
+            .iter()
+            .try_fold(Factor::empty(), |acc, item| acc.then(&plain(item)?)),
+        HirKind::Alternation(alternatives) => {
+            Factor::any_of(alternatives.iter().map(plain).collect::<Option<_>>()?)
+        }
+    }
+}
+
+/// A class of at most eight characters as strings of one character each; a broad
+/// class (`\w`, `.`, `[^|]`) is no factor.
+fn class_factor(class: &Class) -> Option<Factor> {
+    let chars: Vec<char> = match class {
+        Class::Unicode(c) => c.iter().flat_map(|r| r.start()..=r.end()).take(9).collect(),
+        Class::Bytes(c) => c
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .take(9)
+            .map(char::from)
+            .collect(),
+    };
+    if chars.len() > 8 {
+        return None;
+    }
+    let mut folded: Vec<char> = chars.iter().copied().map(fold).collect();
+    folded.sort_unstable();
+    folded.dedup();
+    Some(Factor {
+        score: folded.iter().copied().map(char_score).min().unwrap_or(0),
+        strings: folded.into_iter().map(String::from).collect(),
+    })
+}
+
+/// `c` in lower case; a rare form of an ASCII letter (`ſ`, the Kelvin sign) is that
+/// letter.
+fn fold(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    let lower = match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    };
+    if lower.is_ascii() {
+        return lower;
+    }
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) if u.is_ascii() => u.to_ascii_lowercase(),
+        _ => lower,
+    }
+}
+
+/// How much one character narrows a match: a letter or digit counts 2, the
+/// punctuation of prose 1, and a symbol prose seldom holds (`|`, `©`, `»`) 4, enough
+/// on its own.
+fn char_score(c: char) -> u32 {
+    if c.is_alphanumeric() {
+        2
+    } else if c.is_whitespace() || ".,;:'\"!?()-".contains(c) {
+        1
+    } else {
+        4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn factor_of(pattern: &str) -> Option<(Vec<String>, u32)> {
+        let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+        necessary_factor(&hir).map(|f| (f.strings, f.score))
+    }
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn factors_are_the_rarest_piece_every_match_contains() {
+        let table: &[(&str, &[&str])] = &[
+            (r"(?i)\bap\b", &["ap"]),
+            (
+                r"(?i)\b(you|your)\b.*\b(subscri\w*|newsletter)\b",
+                &["subscri", "newsletter"],
+            ),
+            (r"^(?:.{0,40}(\|\s*.{1,40}){2,})$", &["|"]),
+            (r"(?i)^©\s*\S.{0,40}$", &["©"]),
+            (r"(?i)\bby\b\s*\p{Lu}\w+", &["by"]),
+            (r"x{2}yz", &["xxyz"]),
+            (r"(ab)+cd", &["abcd"]),
+            (r"(?i)Über uns", &["über uns"]),
+            (r"(?i)\bkeks\b", &["keks"]),
+            (r"[./-]x", &[".x", "/x", "-x"]),
+            (r"\d{4}-\d{2}", &["-"]),
+        ];
+        for &(pattern, expected) in table {
+            let (got, _) = factor_of(pattern).unwrap_or_default();
+            let mut got = got;
+            let mut want = strings(expected);
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn rarity_counts_letters_punctuation_and_symbols() {
+        let table = [(r"ap", 4), (r"a|bc", 2), (r"\|", 4), (r"-", 1), (r".*", 0)];
+        for (pattern, score) in table {
+            assert_eq!(factor_of(pattern).map_or(0, |(_, s)| s), score, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn too_many_strings_cut_the_run() {
+        let pattern = r"[abcdefgh][abcdefgh][abcdefgh]zzzz";
+        let (got, _) = factor_of(pattern).unwrap();
+        assert!(got.len() <= MAX_STRINGS);
+        assert!(got.iter().all(|s| s.ends_with("zzzz")), "{got:?}");
+    }
+}
