@@ -137,13 +137,17 @@ pub fn clean(text: &str, paragraphs: &[Paragraph], rules: &BoilerplateRules) -> 
 
 /// Everything kept, as when cleaning is skipped: title and all paragraphs.
 pub fn keep_all(text: &str, paragraphs: &[Paragraph]) -> Cleaned {
-    let blocks = blocks(text, paragraphs, None);
-    let title = first_is_title(&blocks).then(|| blocks[0].span);
+    // Only the first paragraph can be the title: the others need no evidence.
+    let first = blocks(text, paragraphs.get(..1).unwrap_or_default(), None);
+    let title = first
+        .first()
+        .filter(|block| paragraphs.len() > 1 && block.is_headline())
+        .map(|block| block.span);
     Cleaned {
         title,
-        body: blocks[usize::from(title.is_some())..]
+        body: paragraphs[usize::from(title.is_some())..]
             .iter()
-            .map(|b| b.span)
+            .map(|p| p.span)
             .collect(),
         ..Cleaned::default()
     }
