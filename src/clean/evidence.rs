@@ -42,7 +42,8 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Evidence {
-        // One pass: this runs on every block of every article.
+        // One pass, with ASCII looked up in a table: this runs on every block of
+        // every article.
         let mut words = 0;
         let mut lettered = 0;
         let mut capitals = 0;
@@ -51,8 +52,19 @@ impl Evidence {
         let mut unspaced = 0;
         let mut in_word = false;
         let mut first_seen = false;
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let ascii = &*ASCII_KINDS;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let (kind, is_unspaced) = if bytes[at].is_ascii() {
+                at += 1;
+                (ascii[usize::from(bytes[at - 1])], false)
+            } else {
+                let c = text[at..].chars().next().unwrap_or_default();
+                at += c.len_utf8();
+                (Kind::of(c), is_unspaced_script(c))
+            };
+            if kind == Kind::Space {
                 in_word = false;
                 continue;
             }
@@ -61,18 +73,17 @@ impl Evidence {
                 first_seen = false;
                 words += 1;
             }
-            let alphabetic = c.is_alphabetic();
-            if !first_seen && (alphabetic || c.is_numeric()) {
+            if !first_seen && matches!(kind, Kind::Upper | Kind::Lower | Kind::Digit) {
                 first_seen = true;
-                if alphabetic {
+                if kind != Kind::Digit {
                     lettered += 1;
-                    capitals += usize::from(c.is_uppercase());
+                    capitals += usize::from(kind == Kind::Upper);
                 }
             }
             visible += 1;
-            if is_unspaced_script(c) {
+            if is_unspaced {
                 unspaced += 1;
-            } else if !alphabetic && !is_prose_punctuation(c) {
+            } else if matches!(kind, Kind::Digit | Kind::Symbol) {
                 data += 1;
             }
         }
@@ -122,6 +133,45 @@ fn share(part: usize, whole: usize) -> f32 {
         part as f32 / whole as f32
     }
 }
+
+/// What one character counts as in the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Space,
+    Upper,
+    /// A letter that is not upper case.
+    Lower,
+    /// A number that is not a letter.
+    Digit,
+    /// Punctuation of running text.
+    Prose,
+    /// Anything else: data.
+    Symbol,
+}
+
+impl Kind {
+    fn of(c: char) -> Kind {
+        if c.is_whitespace() {
+            Kind::Space
+        } else if c.is_alphabetic() {
+            if c.is_uppercase() {
+                Kind::Upper
+            } else {
+                Kind::Lower
+            }
+        } else if c.is_numeric() {
+            Kind::Digit
+        } else if is_prose_punctuation(c) {
+            Kind::Prose
+        } else {
+            Kind::Symbol
+        }
+    }
+}
+
+/// [`Kind::of`] for every ASCII character, asked once.
+static ASCII_KINDS: std::sync::LazyLock<[Kind; 128]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|b| Kind::of(char::from(b as u8))));
 
 /// Scripts written without spaces between words (Chinese, Japanese, Thai).
 fn is_unspaced_script(c: char) -> bool {
@@ -174,10 +224,12 @@ fn is_bulleted(text: &str) -> bool {
 }
 
 fn is_email(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
-        w.split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-    })
+    // Most blocks hold no `@`: one fast scan answers for them.
+    memchr::memchr(b'@', text.as_bytes()).is_some()
+        && text.split_whitespace().any(|w| {
+            w.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+        })
 }
 
 /// True when `s` ends like a sentence: a terminal mark, perhaps followed by closers.
