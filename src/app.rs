@@ -261,7 +261,7 @@ impl Run<'_> {
         let mut jobs = Vec::new();
         for item in items {
             let target = match item {
-                Item::Failed(_) => None,
+                Item::Failed(_) | Item::Skipped(_) => None,
                 Item::Stdin => Some(dir.join(format!("stdin.{extension}"))),
                 Item::File { relative, .. } => Some(dir.join(relative.with_extension(extension))),
             };

@@ -116,7 +116,7 @@ pub fn check(config: &CheckConfig, out: &mut impl Write) -> io::Result<Tally> {
                     fail(&mut tally, error);
                     continue;
                 }
-                Item::Stdin => continue,
+                Item::Skipped(_) | Item::Stdin => continue,
             };
             check_one(config, &path, &relative, &mut tally, out)?;
         }

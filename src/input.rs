@@ -82,6 +82,9 @@ pub enum Item {
     },
     /// Part of a directory that could not be walked.
     Failed(anyhow::Error),
+    /// Part of a directory deliberately not walked: a symbolic link back to a folder
+    /// already being walked, whose files are read once, through the folder itself.
+    Skipped(anyhow::Error),
 }
 
 impl Item {
@@ -90,7 +93,7 @@ impl Item {
         match self {
             Item::Stdin => "<stdin>".to_string(),
             Item::File { path, .. } => path.display().to_string(),
-            Item::Failed(_) => String::new(),
+            Item::Failed(_) | Item::Skipped(_) => String::new(),
         }
     }
 }
@@ -199,8 +202,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// Walks `dir` in sorted order, following symbolic links (walkdir reports a loop as
-/// an error instead of following it).
+/// Walks `dir` in sorted order, following symbolic links; a link back to an ancestor
+/// (which walkdir reports instead of following) is skipped, not failed.
 fn walk(dir: &Path, selection: &Selection, items: &mut Vec<Item>) {
     let walker = WalkDir::new(dir)
         .follow_links(true)
@@ -230,7 +233,11 @@ fn walk(dir: &Path, selection: &Selection, items: &mut Vec<Item>) {
                     Some(io) => anyhow!("{io}"),
                     None => anyhow!("{error}"),
                 };
-                items.push(Item::Failed(cause.context(at)));
+                items.push(if error.loop_ancestor().is_some() {
+                    Item::Skipped(cause.context(at))
+                } else {
+                    Item::Failed(cause.context(at))
+                });
             }
         }
     }
@@ -256,10 +263,15 @@ pub fn read_rules(path: &Path) -> anyhow::Result<BoilerplateRules> {
 
 fn open(item: &Item) -> Result<Box<dyn BufRead>, Unread> {
     match item {
-        Item::Failed(error) => {
+        Item::Failed(error) | Item::Skipped(error) => {
             let mut chain = error.chain().map(ToString::to_string);
             let at = chain.next().unwrap_or_default();
-            Err(Unread::failed(&at, chain.collect::<Vec<_>>().join(": ")))
+            let problem = chain.collect::<Vec<_>>().join(": ");
+            Err(if matches!(item, Item::Skipped(_)) {
+                Unread::skipped(&at, problem)
+            } else {
+                Unread::failed(&at, problem)
+            })
         }
         Item::Stdin => Ok(Box::new(BufReader::new(io::stdin()))),
         Item::File { path, .. } => File::open(path)
