@@ -41,36 +41,43 @@ fn joins_word(c: char) -> bool {
 /// The tokens of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     let slice = span.slice(text);
-    let mut out = Vec::new();
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut out = Vec::with_capacity(slice.len() / 5);
+    let mut at = 0;
+    while let Some(c) = char_at(slice, at) {
+        let start = at;
+        at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        let mut end = i + c.len_utf8();
         if is_word_char(c) {
-            while let Some(&(j, d)) = chars.peek() {
-                let inside = joins_word(d)
-                    && slice[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char);
+            while let Some(d) = char_at(slice, at) {
+                let next = at + d.len_utf8();
+                let inside = joins_word(d) && char_at(slice, next).is_some_and(is_word_char);
                 // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
-                let final_period = d == '.' && ends_abbreviation(&slice[i..j]);
+                let final_period = d == '.' && ends_abbreviation(&slice[start..at]);
                 if is_word_char(d) || inside || final_period {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    at = next;
                 } else {
                     break;
                 }
             }
         }
         out.push(Token {
-            span: Span::new(span.start + i, span.start + end),
-            text: &slice[i..end],
+            span: Span::new(span.start + start, span.start + at),
+            text: &slice[start..at],
         });
     }
     out
+}
+
+/// The character at byte `at` of `text`, read straight from the byte when it is
+/// ASCII (nearly always, in English news).
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
+    }
 }
 
 /// Words whose period belongs to them: titles, dotted initials, and capitalised
