@@ -26,6 +26,11 @@ use std::sync::OnceLock;
 /// best factor is weaker (`.{0,40}` alone) runs in full on every text.
 const MIN_SCORE: u32 = 4;
 
+/// The gate looks for this many characters of each factor string at most. Twelve
+/// letters are rare enough (eight let through so many texts that the full rules cost
+/// more); each one more costs states of the gate's DFA to build.
+const GATE_CHARS: usize = 12;
+
 /// A string with more non-ASCII letters than this is not spelled in all its case
 /// forms for the gate; its rule runs in full on every text instead.
 const MAX_FOLDED_LETTERS: u32 = 4;
@@ -59,7 +64,7 @@ impl RuleSet {
                 .and_then(|f| {
                     f.strings
                         .iter()
-                        .map(|s| case_forms(s))
+                        .map(|s| case_forms(gate_prefix(s)))
                         .collect::<Option<Vec<_>>>()
                 });
             match spelled {
@@ -125,6 +130,15 @@ impl RuleSet {
             .into_iter()
             .find_map(|index| self.regex(index).find(text).map(|found| (index, found)))
     }
+}
+
+/// The first [`GATE_CHARS`] characters of a factor string: still in every match, and
+/// a long phrase's tail would only add states to the gate.
+fn gate_prefix(string: &str) -> &str {
+    string
+        .char_indices()
+        .nth(GATE_CHARS)
+        .map_or(string, |(end, _)| &string[..end])
 }
 
 /// `folded` (lower case) in every case form of its non-ASCII letters, the gate

@@ -65,88 +65,120 @@ impl Factor {
 
 /// The rarest necessary factor of `hir`, if it has one.
 pub fn necessary_factor(hir: &Hir) -> Option<Factor> {
-    if let Some(whole) = plain(hir) {
-        return Some(whole);
-    }
-    match hir.kind() {
-        HirKind::Capture(capture) => necessary_factor(&capture.sub),
-        HirKind::Repetition(rep) if rep.min > 0 => necessary_factor(&rep.sub),
-        HirKind::Alternation(alternatives) => Factor::any_of(
-            alternatives
-                .iter()
-                .map(necessary_factor)
-                .collect::<Option<_>>()?,
-        ),
-        HirKind::Concat(items) => best_run(items),
-        _ => None,
-    }
+    parts(hir).best
 }
 
-/// The rarest factor of a concatenation: a run of neighbouring plain items, or a
-/// factor found inside one item that is not plain.
-fn best_run(items: &[Hir]) -> Option<Factor> {
-    let mut best: Option<Factor> = None;
-    let keep = |candidate: Factor, best: &mut Option<Factor>| {
-        if best.as_ref().is_none_or(|b| candidate.score > b.score) {
-            *best = Some(candidate);
+/// What one node of a pattern offers the nodes around it, found in one pass.
+#[derive(Debug, Default)]
+struct Parts {
+    /// The node whole, when it is a few fixed strings (word edges match "").
+    whole: Option<Factor>,
+    /// For `x+` or `x{2,5}` with `x` fixed: `x`, which every match starts and ends with.
+    edge: Option<Factor>,
+    /// The node's rarest necessary factor.
+    best: Option<Factor>,
+}
+
+fn parts(hir: &Hir) -> Parts {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Parts {
+            whole: Some(Factor::empty()),
+            ..Parts::default()
+        },
+        HirKind::Literal(literal) => {
+            let found = std::str::from_utf8(&literal.0).ok().map(|text| Factor {
+                strings: vec![text.chars().map(fold).collect()],
+                score: text.chars().map(char_score).sum(),
+            });
+            fixed(found)
         }
-    };
-    let mut run = Factor::empty();
-    for item in items {
-        if let Some(whole) = plain(item) {
-            match run.then(&whole) {
-                Some(longer) => run = longer,
-                None => keep(std::mem::replace(&mut run, whole), &mut best),
-            }
-            continue;
-        }
-        match item.kind() {
-            // `x+` or `x{2,5}`: its first copy ends the run before it and its last
-            // copy starts the run after it.
-            HirKind::Repetition(rep) if rep.min > 0 && plain(&rep.sub).is_some() => {
-                let copy = plain(&rep.sub).unwrap_or_else(Factor::empty);
-                let ended = run.then(&copy).unwrap_or(run);
-                keep(ended, &mut best);
-                run = copy;
-            }
-            _ => {
-                keep(std::mem::replace(&mut run, Factor::empty()), &mut best);
-                if let Some(inner) = necessary_factor(item) {
-                    keep(inner, &mut best);
+        HirKind::Class(class) => fixed(class_factor(class)),
+        HirKind::Capture(capture) => parts(&capture.sub),
+        HirKind::Repetition(rep) if rep.min == 0 => Parts::default(),
+        HirKind::Repetition(rep) => {
+            let sub = parts(&rep.sub);
+            if Some(rep.min) == rep.max {
+                let whole = sub.whole.as_ref().and_then(|one| {
+                    (0..rep.min).try_fold(Factor::empty(), |acc, _| acc.then(one))
+                });
+                Parts {
+                    best: rarer(whole.clone(), sub.best),
+                    whole,
+                    edge: None,
+                }
+            } else {
+                Parts {
+                    edge: sub.whole,
+                    best: sub.best,
+                    whole: None,
                 }
             }
         }
+        HirKind::Concat(items) => {
+            let items: Vec<Parts> = items.iter().map(parts).collect();
+            let whole = items.iter().try_fold(Factor::empty(), |acc, item| {
+                acc.then(item.whole.as_ref()?)
+            });
+            Parts {
+                best: rarer(whole.clone(), best_run(items)),
+                whole,
+                edge: None,
+            }
+        }
+        HirKind::Alternation(alternatives) => {
+            let alternatives: Vec<Parts> = alternatives.iter().map(parts).collect();
+            let any = |pick: fn(&Parts) -> Option<Factor>| {
+                Factor::any_of(alternatives.iter().map(pick).collect::<Option<_>>()?)
+            };
+            let whole = any(|p| p.whole.clone());
+            Parts {
+                best: rarer(whole.clone(), any(|p| p.best.clone())),
+                whole,
+                edge: None,
+            }
+        }
     }
-    keep(run, &mut best);
-    best
 }
 
-/// What `hir` can match, when it is a few strings with no optional, repeated or broad
-/// part; word edges match the empty string.
-fn plain(hir: &Hir) -> Option<Factor> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(Factor::empty()),
-        HirKind::Literal(literal) => {
-            let text = std::str::from_utf8(&literal.0).ok()?;
-            Some(Factor {
-                strings: vec![text.chars().map(fold).collect()],
-                score: text.chars().map(char_score).sum(),
-            })
-        }
-        HirKind::Class(class) => class_factor(class),
-        HirKind::Capture(capture) => plain(&capture.sub),
-        HirKind::Repetition(rep) if Some(rep.min) == rep.max => {
-            let sub = plain(&rep.sub)?;
-            (0..rep.min).try_fold(Factor::empty(), |acc, _| acc.then(&sub))
-        }
-        HirKind::Repetition(_) => None,
-        HirKind::Concat(items) => items
-            .iter()
-            .try_fold(Factor::empty(), |acc, item| acc.then(&plain(item)?)),
-        HirKind::Alternation(alternatives) => {
-            Factor::any_of(alternatives.iter().map(plain).collect::<Option<_>>()?)
+/// The parts of a node that is exactly `found`.
+fn fixed(found: Option<Factor>) -> Parts {
+    Parts {
+        whole: found.clone(),
+        best: found,
+        edge: None,
+    }
+}
+
+/// The rarer of two factors; the first on a tie.
+fn rarer(a: Option<Factor>, b: Option<Factor>) -> Option<Factor> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The rarest factor of a concatenation: a run of neighbouring fixed items, or a
+/// factor found inside one item that is not fixed.
+fn best_run(items: Vec<Parts>) -> Option<Factor> {
+    let mut best: Option<Factor> = None;
+    let mut run = Factor::empty();
+    for item in items {
+        if let Some(whole) = item.whole {
+            match run.then(&whole) {
+                Some(longer) => run = longer,
+                None => best = rarer(best, Some(std::mem::replace(&mut run, whole))),
+            }
+        } else if let Some(copy) = item.edge {
+            // `x+`: its first copy ends the run before it, its last starts the next.
+            let ended = run.then(&copy).unwrap_or(run);
+            best = rarer(best, Some(ended));
+            run = copy;
+        } else {
+            let ended = std::mem::replace(&mut run, Factor::empty());
+            best = rarer(rarer(best, Some(ended)), item.best);
         }
     }
+    rarer(best, Some(run))
 }
 
 /// A class of at most eight characters as strings of one character each; a broad
