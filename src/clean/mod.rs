@@ -536,6 +536,12 @@ mod tests {
         ("Anzeige", Reason::Ad),
         ("Accept all cookies", Reason::Cookie),
         ("12 comments", Reason::Comments),
+        ("Abonniere jetzt unseren kostenlosen Newsletter", Reason::Promo),
+        ("We respect your privacy.", Reason::Promo),
+        ("Never miss a story from our newsroom.", Reason::Promo),
+        ("Keep up with us on Instagram.", Reason::Social),
+        ("Be sociable, share this page!", Reason::Social),
+        ("We ask that comments stay civil and on topic.", Reason::Comments),
     ];
 
     #[test]
