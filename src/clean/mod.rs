@@ -536,12 +536,22 @@ mod tests {
         ("Anzeige", Reason::Ad),
         ("Accept all cookies", Reason::Cookie),
         ("12 comments", Reason::Comments),
-        ("Abonniere jetzt unseren kostenlosen Newsletter", Reason::Promo),
+        (
+            "Abonniere jetzt unseren kostenlosen Newsletter",
+            Reason::Promo,
+        ),
         ("We respect your privacy.", Reason::Promo),
         ("Never miss a story from our newsroom.", Reason::Promo),
         ("Keep up with us on Instagram.", Reason::Social),
         ("Be sociable, share this page!", Reason::Social),
-        ("We ask that comments stay civil and on topic.", Reason::Comments),
+        (
+            "We ask that comments stay civil and on topic.",
+            Reason::Comments,
+        ),
+        (
+            "Jane Doe is a professor of history at Example University.",
+            Reason::Metadata,
+        ),
     ];
 
     #[test]
@@ -596,7 +606,7 @@ mod tests {
     #[test]
     fn odd_but_real_text_is_kept() {
         let text = format!(
-            "A title for the story\n\n{PROSE}\n\nHe said working groups would be established to improve U.S.\n\nWe need to start by putting the visit in context.\n\n{PROSE}\n"
+            "A title for the story\n\n{PROSE}\n\nHe said working groups would be established to improve U.S.\n\nWe need to start by putting the visit in context.\n\nTrump said Obama was the founder of the group at a rally in Florida.\n\nMayors can follow the debate on Twitter.\n\n{PROSE}\n"
         );
         assert!(run(&text).removed.is_empty());
     }

@@ -98,9 +98,10 @@ fn parts(hir: &Hir) -> Parts {
         HirKind::Repetition(rep) => {
             let sub = parts(&rep.sub);
             if Some(rep.min) == rep.max {
-                let whole = sub.whole.as_ref().and_then(|one| {
-                    (0..rep.min).try_fold(Factor::empty(), |acc, _| acc.then(one))
-                });
+                let whole = sub
+                    .whole
+                    .as_ref()
+                    .and_then(|one| (0..rep.min).try_fold(Factor::empty(), |acc, _| acc.then(one)));
                 Parts {
                     best: rarer(whole.clone(), sub.best),
                     whole,
@@ -116,9 +117,9 @@ fn parts(hir: &Hir) -> Parts {
         }
         HirKind::Concat(items) => {
             let items: Vec<Parts> = items.iter().map(parts).collect();
-            let whole = items.iter().try_fold(Factor::empty(), |acc, item| {
-                acc.then(item.whole.as_ref()?)
-            });
+            let whole = items
+                .iter()
+                .try_fold(Factor::empty(), |acc, item| acc.then(item.whole.as_ref()?));
             Parts {
                 best: rarer(whole.clone(), best_run(items)),
                 whole,
