@@ -111,6 +111,13 @@ impl RuleSet {
         })
     }
 
+    /// What [`RuleSet::first_match`] must answer: every pattern asked in order, no
+    /// gate.
+    #[cfg(test)]
+    pub fn first_match_ungated(&self, text: &str) -> Option<usize> {
+        (0..self.patterns.len()).find(|&index| self.regex(index).is_match(text))
+    }
+
     /// The index of the first pattern (in the order given) that matches `text`, and
     /// its leftmost match.
     pub fn first_match<'t>(&self, text: &'t str) -> Option<(usize, Match<'t>)> {
