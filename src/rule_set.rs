@@ -12,14 +12,15 @@
 //! compiled the first time it is needed, so a rule that never comes near a match
 //! costs nothing.
 //!
-//! The gate folds case as `(?i)` does, except for the rare forms `ſ` and `K`: text
+//! Patterns match case-insensitively, as if written with `(?i)`. The gate folds case
+//! as `(?i)` does, except for the rare forms `ſ` and `K`: text
 //! spelling "subscribe" with a long s does not reach the rules.
 
 mod factor;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use factor::necessary_factor;
-use regex::{Match, Regex};
+use regex::{Match, Regex, RegexBuilder};
 use std::sync::OnceLock;
 
 /// The least rarity a factor needs to be worth asking: two letters. A rule whose
@@ -48,7 +49,8 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Builds the gate for `patterns` and checks their syntax; each pattern is compiled
+    /// Builds the gate for `patterns`, which match case-insensitively, and checks
+    /// their syntax; each pattern is compiled
     /// on first use (or by [`RuleSet::compile_all`]). Fails with the index of the
     /// first pattern that does not parse.
     pub fn new(patterns: &[String]) -> Result<RuleSet, (usize, String)> {
@@ -96,7 +98,7 @@ impl RuleSet {
     pub fn compile_all(&self) -> Result<(), (usize, regex::Error)> {
         for index in 0..self.patterns.len() {
             if self.compiled[index].get().is_none() {
-                let regex = Regex::new(&self.patterns[index]).map_err(|e| (index, e))?;
+                let regex = compile(&self.patterns[index]).map_err(|e| (index, e))?;
                 let _ = self.compiled[index].set(regex);
             }
         }
@@ -105,7 +107,7 @@ impl RuleSet {
 
     fn regex(&self, index: usize) -> &Regex {
         self.compiled[index].get_or_init(|| {
-            Regex::new(&self.patterns[index]).expect(
+            compile(&self.patterns[index]).expect(
                 "patterns compile (checked up front for user rules, by a test for built-in ones)",
             )
         })
@@ -137,6 +139,11 @@ impl RuleSet {
             .into_iter()
             .find_map(|index| self.regex(index).find(text).map(|found| (index, found)))
     }
+}
+
+/// `pattern` as a case-insensitive regex, as every rule is.
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).build()
 }
 
 /// The first [`GATE_CHARS`] characters of a factor string: still in every match, and
@@ -189,11 +196,11 @@ mod tests {
     #[test]
     fn answers_are_those_of_the_patterns_in_order() {
         let patterns: Vec<String> = [
-            r"(?i)\bap\b",
-            r"(?i)^über\b",
-            r"(?i)\bphoto\s*:",
-            r"(?i)^.{0,10}$",
-            r"(?i)\byou\b.*\bnewsletter\b",
+            r"\bap\b",
+            r"^über\b",
+            r"\bphoto\s*:",
+            r"^.{0,10}$",
+            r"\byou\b.*\bnewsletter\b",
         ]
         .iter()
         .map(|p| p.to_string())

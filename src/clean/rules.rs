@@ -152,9 +152,9 @@ impl Scope {
 
     fn anchored(self, pattern: &str) -> String {
         match self {
-            Scope::Line => format!("(?i)^(?:{pattern})$"),
-            Scope::Start | Scope::Lead => format!("(?i)^(?:{pattern})"),
-            Scope::Short | Scope::Sentence => format!("(?i)(?:{pattern})"),
+            Scope::Line => format!("^(?:{pattern})$"),
+            Scope::Start | Scope::Lead => format!("^(?:{pattern})"),
+            Scope::Short | Scope::Sentence => format!("(?:{pattern})"),
         }
     }
 }

@@ -37,11 +37,15 @@ impl Factor {
         if self.strings.len() * next.strings.len() > MAX_STRINGS {
             return None;
         }
-        let strings = self
-            .strings
-            .iter()
-            .flat_map(|a| next.strings.iter().map(move |b| format!("{a}{b}")))
-            .collect();
+        let mut strings = Vec::with_capacity(self.strings.len() * next.strings.len());
+        for a in &self.strings {
+            for b in &next.strings {
+                let mut joined = String::with_capacity(a.len() + b.len());
+                joined.push_str(a);
+                joined.push_str(b);
+                strings.push(joined);
+            }
+        }
         Some(Factor {
             strings,
             score: self.score + next.score,
@@ -50,16 +54,17 @@ impl Factor {
 
     /// The strings of all `alternatives`; as rare as the commonest of them.
     fn any_of(alternatives: Vec<Factor>) -> Option<Factor> {
+        let score = alternatives.iter().map(|f| f.score).min().unwrap_or(0);
         let mut strings: Vec<String> = Vec::new();
-        for s in alternatives.iter().flat_map(|f| &f.strings) {
-            if !strings.contains(s) {
-                strings.push(s.clone());
+        for s in alternatives.into_iter().flat_map(|f| f.strings) {
+            if !strings.contains(&s) {
+                strings.push(s);
+            }
+            if strings.len() > MAX_STRINGS {
+                return None;
             }
         }
-        (strings.len() <= MAX_STRINGS).then(|| Factor {
-            strings,
-            score: alternatives.iter().map(|f| f.score).min().unwrap_or(0),
-        })
+        Some(Factor { strings, score })
     }
 }
 
@@ -127,13 +132,13 @@ fn parts(hir: &Hir) -> Parts {
             }
         }
         HirKind::Alternation(alternatives) => {
-            let alternatives: Vec<Parts> = alternatives.iter().map(parts).collect();
-            let any = |pick: fn(&Parts) -> Option<Factor>| {
-                Factor::any_of(alternatives.iter().map(pick).collect::<Option<_>>()?)
+            let mut alternatives: Vec<Parts> = alternatives.iter().map(parts).collect();
+            let mut any = |pick: fn(&mut Parts) -> Option<Factor>| {
+                Factor::any_of(alternatives.iter_mut().map(pick).collect::<Option<_>>()?)
             };
-            let whole = any(|p| p.whole.clone());
+            let whole = any(|p| p.whole.take());
             Parts {
-                best: rarer(whole.clone(), any(|p| p.best.clone())),
+                best: rarer(whole.clone(), any(|p| p.best.take())),
                 whole,
                 edge: None,
             }
