@@ -225,7 +225,7 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
 }
 
 /// True for a possessive name ("Ryan's", "Clinton’s"), not a contraction ("He's").
-fn is_possessive(token: &Token) -> bool {
+pub fn is_possessive(token: &Token) -> bool {
     let stem = token
         .text
         .strip_suffix("'s")

@@ -91,7 +91,7 @@ pub struct Quotations {
     pub speakers: Vec<Speaker>,
 }
 
-/// Partial quotes shorter than this, with no cue in their sentence, are scare quotes,
+/// Partial quotes shorter than this, with no speaker in their sentence, are scare quotes,
 /// titles or terms rather than reported speech.
 const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
 
@@ -152,8 +152,15 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let speech = match kind {
             Kind::Direct => true,
             Kind::Headline | Kind::Partial => {
-                let cued = found.as_ref().is_some_and(|f| !f.subject_only);
-                !is_title_or_name(inner) && (cued || words >= MIN_UNCUED_PARTIAL_WORDS)
+                // in the body, a fragment whose sentence has a speaker (`Trump
+                // promised "very, very well"`) reports words; a headline is too
+                // terse for its subject alone to tell speech from a label
+                let sourced = found
+                    .as_ref()
+                    .is_some_and(|f| kind == Kind::Partial || !f.subject_only);
+                !is_title_or_name(inner)
+                    && !names_a_work(&context, inner)
+                    && (sourced || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
         // `id="…"`: markup a scraper kept, not anyone's words
@@ -242,6 +249,24 @@ impl People {
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
     is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
+/// Hall."`: Title Case right after a preposition, a possessive or a comma names a
+/// show, a book or a column, even with the sentence's period inside the marks.
+fn names_a_work(context: &Context, quoted: &str) -> bool {
+    let introduced = context.before.last().is_some_and(|t| {
+        let l = t.lower();
+        t.text == ","
+            || crate::rules::SPEAKER_WORDS
+                .prepositions
+                .contains(l.as_str())
+            || mention::is_possessive(t)
+    });
+    let statement = quoted
+        .trim_end_matches(['.', ','])
+        .ends_with(['.', '!', '?']);
+    introduced && !statement && quoted.split_whitespace().count() > 1 && is_title_case(quoted)
 }
 
 /// Every long word capitalised ("Notes From City Hall."), as in a title.
@@ -369,6 +394,54 @@ mod tests {
         let text = "Story title goes here\n\nHe called her \"Crooked Hillary\" and read \"How the Grinch Stole Christmas\" aloud. \
                     The embed had tweet-id=\"744917430200340480\" in it. \"We will win,\" he said.\n";
         assert_eq!(quoted(text), ["We will win,"]);
+    }
+
+    #[test]
+    fn short_fragments_need_a_source_in_their_sentence() {
+        let cases: &[(&str, &[&str])] = &[
+            // the sentence's subject stands behind a fragment, with or without a
+            // speech verb
+            (
+                "Story title goes here\n\nThe mayor hopes the park will feel \"truly ours\" by June.\n",
+                &["truly ours"],
+            ),
+            // nobody does: a scare quote
+            (
+                "Story title goes here\n\nThe \"gun violence\" debate lasted for weeks.\n",
+                &[],
+            ),
+            // a headline's subject alone does not make its fragment speech
+            ("Mayor eyes \"new era\" for the parks\n\nBody text.\n", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn works_named_after_a_preposition_possessive_or_comma() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nShe said so on \"Good Morning Town.\"\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe told the network's \"Evening Hour\" he would run.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nShe wrote in her column, \"Notes From Main Street.\"\n",
+                &[],
+            ),
+            // a sentence in Title Case is still a statement
+            (
+                "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
+                &["Go Home Now!"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
     }
 
     #[test]
