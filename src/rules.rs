@@ -137,6 +137,8 @@ pub struct SpeakerWords {
     pub roles: HashSet<String>,
     /// Words right before a quotation that make it a term ("so-called").
     pub terms: HashSet<String>,
+    /// Irregular past forms that end a description as its verb ("The senator sent").
+    pub past_forms: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -154,6 +156,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
             Some("term") => &mut classes.terms,
+            Some("past") => &mut classes.past_forms,
             Some("role") => &mut classes.roles,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
@@ -239,6 +242,7 @@ mod tests {
             "aside",
             "time",
             "term",
+            "past",
             "role",
             "adverb-ending",
         ];

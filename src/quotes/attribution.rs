@@ -211,12 +211,14 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
         return None;
     }
     let words = &*SPEAKER_WORDS;
-    // the clause opens after ", but" or at the start ("…," but he said: after a quote)
+    // the clause opens after ", but" or at the start ("…," but he said: after a
+    // quote); with no link, the whole sentence is the clause ("McConnell sent Trump
+    // a blunt message: …")
     let link = (0..tokens.len()).rev().find(|&k| {
         let after_comma = k > 0 && matches!(tokens[k - 1].text, "," | ";");
         (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
-    })?;
-    let clause = &tokens[link + 1..];
+    });
+    let clause = &tokens[link.map_or(0, |l| l + 1)..];
     let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
     if cued {
         return None;
@@ -267,6 +269,19 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| found(tokens, phrase, j, len))
 }
 
+/// `Clinton "drew well" in the 2008 primary, said professor Paul Beck.`: an
+/// attribution closing the sentence after a fragment and more of the narrator's
+/// words, read from each of the last few commas back.
+pub fn trailing(tokens: &[Token]) -> Option<Found> {
+    tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.text == ",")
+        .take(MAX_CUES_TRIED)
+        .find_map(|(comma, _)| after(&tokens[comma..]))
+}
+
 /// `"…?" Hannity pressed.`: a name and a verb closing the clause right after a
 /// statement attribute it, whatever the verb.
 pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
@@ -289,7 +304,7 @@ pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
 pub fn credit(tokens: &[Token]) -> Option<Found> {
     if !tokens
         .first()
-        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–" | "-"))
     {
         return None;
     }
@@ -542,6 +557,10 @@ mod tests {
                 Some(("The complaint", "alleged")),
             ),
             ("many voters think it is ", None),
+            (
+                "The aide left no doubt that the plan was ",
+                Some(("The aide", "left")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, subject(&toks(text))), *want, "{text}");
@@ -556,7 +575,12 @@ mod tests {
                 Some(("he", "gave")),
             ),
             ("Reid said both were wrong, but he said: ", None),
-            ("He gave Cruz a compliment: ", None),
+            ("He gave Cruz a compliment: ", Some(("He", "gave"))),
+            (
+                "The senator sent the nominee a blunt message: ",
+                Some(("The senator", "sent")),
+            ),
+            ("The point is this: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
@@ -607,11 +631,34 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_closing_the_sentence() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                " in the last primary, said Ana Ruiz, a teacher.",
+                Some(("Ana Ruiz, a teacher", "said")),
+            ),
+            (
+                " for the city, as voters waited, the mayor added.",
+                Some(("the mayor", "added")),
+            ),
+            (" for the city, and the crowd cheered.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, trailing(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
     fn credit_lines() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             (" ― Christina Lastra", Some(("Christina Lastra", "―"))),
             (" — Ana Ruiz. “Next", Some(("Ana Ruiz", "—"))),
             (" — and then the crowd left", None),
+            (
+                "- Ana Ruiz, Springfield.",
+                Some(("Ana Ruiz, Springfield", "-")),
+            ),
+            ("- The council voted today.", None),
             (", Smith said.", None),
         ];
         for (text, want) in cases {

@@ -145,8 +145,12 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     if is_pronoun(last) {
         return Some((end - 1, end));
     }
-    // "is choosing not to respond": a participle is no subject's head
-    if !last.is_capitalized() && last.text.ends_with("ing") {
+    // "is choosing not to respond": a participle is no subject's head, nor is a
+    // verb in the past ("Comey decided not to recommend", "the aide chose to")
+    let lower = last.lower();
+    let past = (lower.ends_with("ed") && lower.len() > 4)
+        || SPEAKER_WORDS.past_forms.contains(lower.as_str());
+    if !last.is_capitalized() && (lower.ends_with("ing") || past) {
         return None;
     }
     let mut k = end;
@@ -276,7 +280,13 @@ fn is_verb_form(tokens: &[Token], at: usize) -> bool {
             || SPEAKER_WORDS.prepositions.contains(l.as_str())
             || matches!(l.as_str(), "that" | "to")
     });
-    !tokens[at].is_capitalized() && inflected && object
+    // an irregular past form is a verb before any word but a cue ("The aide left
+    // no doubt"; in "the far left said" it is the noun)
+    let past = SPEAKER_WORDS.past_forms.contains(word.as_str())
+        && tokens
+            .get(at + 1)
+            .is_some_and(|next| next.is_word() && cue_at(tokens, at + 1).is_none());
+    !tokens[at].is_capitalized() && ((inflected && object) || past)
 }
 
 /// What a stretch set off by commas is, next to a name.

@@ -333,16 +333,17 @@ fn attribute(
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
+                .or_else(|| attribution::trailing(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
         }
         Kind::Direct | Kind::Headline => attribution::after(context.after)
             .or_else(|| {
-                // the credit may stand as a sentence of its own after the quotation
-                let credit_line = if context.after.is_empty() {
-                    context.next_sentence
-                } else {
-                    context.after
-                };
+                // the credit may stand as a sentence of its own after the quotation,
+                // or as a line of its own after its paragraph
+                let credit_line = [context.after, context.next_sentence, context.next_paragraph]
+                    .into_iter()
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default();
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
@@ -496,6 +497,16 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                     ("Ruiz", name("Ana Ruiz"), Via::Alias),
                 ],
+            ),
+            // a credit line of its own after the quotation's paragraph
+            (
+                "Title\n\nVoters were asked about the plan.\n\n\"It will not work.\"\n\n- Ana Ruiz, Springfield.\n",
+                vec![("Ana Ruiz, Springfield", name("Ana Ruiz"), Via::Cue)],
+            ),
+            // a statement a colon introduces belongs to the clause's subject
+            (
+                "Title\n\nThe senator sent the nominee a blunt message: \"Stop now.\"\n",
+                vec![("The senator", name("senator"), Via::Cue)],
             ),
             // a pronoun with no one to stand for stays unresolved
             (

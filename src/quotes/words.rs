@@ -76,6 +76,12 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
 /// Words whose period belongs to them: titles, dotted initials, and capitalised
 /// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on.
 fn ends_abbreviation(word: &str) -> bool {
+    // a party and state ("R-Ky.", "D-Calif.") ends with the state's abbreviation
+    if let Some((_, last)) = word.rsplit_once('-') {
+        if last.starts_with(char::is_uppercase) && ends_abbreviation(last) {
+            return true;
+        }
+    }
     let lower = word.to_lowercase();
     let capitalized = word.starts_with(char::is_uppercase);
     word.chars().count() == 1
@@ -107,6 +113,24 @@ mod tests {
                 "Mr.", "Smith's", "al-Nusra", "U.S.", "said", ",", "\"", "fine", ".", "\""
             ]
         );
+    }
+
+    #[test]
+    fn a_party_and_state_keeps_its_period() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Ann Lee, R-Ky., said",
+                &["Ann", "Lee", ",", "R-Ky.", ",", "said"],
+            ),
+            (
+                "Bo Tran (D-Calif.) said",
+                &["Bo", "Tran", "(", "D-Calif.", ")", "said"],
+            ),
+            ("the al-Nusra.", &["the", "al-Nusra", "."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "{text}");
+        }
     }
 
     #[test]
