@@ -139,6 +139,8 @@ pub struct SpeakerWords {
     pub terms: HashSet<String>,
     /// Irregular past forms that end a description as its verb ("The senator sent").
     pub past_forms: HashSet<String>,
+    /// Particles that complete a verb ("shot back", "cut in").
+    pub particles: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -157,6 +159,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("time") => &mut classes.times,
             Some("term") => &mut classes.terms,
             Some("past") => &mut classes.past_forms,
+            Some("particle") => &mut classes.particles,
             Some("role") => &mut classes.roles,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
@@ -243,6 +246,7 @@ mod tests {
             "time",
             "term",
             "past",
+            "particle",
             "role",
             "adverb-ending",
         ];

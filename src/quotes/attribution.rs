@@ -286,17 +286,30 @@ pub fn trailing(tokens: &[Token]) -> Option<Found> {
 /// statement attribute it, whatever the verb.
 pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
     let (phrase, verb) = mention::subject_then_cue(tokens, skip_joiners(tokens, 0))?;
-    let head = &tokens[phrase.name.0];
-    let named = head.is_capitalized() || mention::is_pronoun(head);
+    // "an angry Hollande": a name anywhere in the mention
+    let name = &tokens[phrase.name.0..phrase.name.1];
+    let named = name.iter().any(Token::is_capitalized) || mention::is_pronoun(&name[0]);
     let verb_token = tokens.get(verb)?;
     let words = &*SPEAKER_WORDS;
     let verb_like = verb_token.is_word()
         && !verb_token.is_capitalized()
         && !words.stops.contains(verb_token.lower().as_str());
-    let closes = tokens
-        .get(verb + 1)
-        .is_none_or(|t| matches!(t.text, "." | "," | "—" | "–" | ";"));
-    (named && verb_like && closes).then(|| found(tokens, phrase, verb, 1))
+    // "Trump shot back with a laugh": a particle may complete the verb, and a
+    // preposition or clause link may follow it, but no object
+    let mut next = verb + 1;
+    if tokens
+        .get(next)
+        .is_some_and(|t| words.particles.contains(t.lower().as_str()))
+    {
+        next += 1;
+    }
+    let closes = tokens.get(next).is_none_or(|t| {
+        let l = t.lower();
+        matches!(t.text, "." | "," | "—" | "–" | ";")
+            || words.prepositions.contains(l.as_str())
+            || words.links.contains(l.as_str())
+    });
+    (named && verb_like && closes).then(|| found(tokens, phrase, verb, next - verb))
 }
 
 /// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
@@ -624,6 +637,15 @@ mod tests {
             (", she snapped, turning away.", Some(("she", "snapped"))),
             (" the crowd yelled.", None),
             (" Trump made the deal.", None),
+            (
+                " Trump shot back with a laugh.",
+                Some(("Trump", "shot back")),
+            ),
+            (
+                " an angry Hollande retorted.",
+                Some(("an angry Hollande", "retorted")),
+            ),
+            (" Trump cut the ribbon.", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, after_any_verb(&toks(text))), *want, "{text}");

@@ -130,13 +130,48 @@ fn plausible(words: &[Token]) -> bool {
     {
         return false;
     }
-    if words.iter().all(is_determiner) {
+    if words.iter().all(is_determiner) || is_time(words) {
+        return false;
+    }
+    // "That", "Do": a function word opening a sentence names no one
+    let word_class = |w: &Token| {
+        let l = w.lower();
+        let classes = &*SPEAKER_WORDS;
+        classes.stops.contains(l.as_str())
+            || classes.links.contains(l.as_str())
+            || classes.prepositions.contains(l.as_str())
+            || classes.helpers.contains(l.as_str())
+    };
+    if words.len() == 1 && word_class(first) {
         return false;
     }
     let has_name = words
         .iter()
         .any(|w| w.is_capitalized() && !is_determiner(w));
-    has_name || is_determiner(first) || words.len() <= 2
+    has_name || is_determiner(first) || (words.len() <= 2 && is_bare_plural(words))
+}
+
+/// "last week", "two days", "Thursday": a time, which says nothing.
+fn is_time(words: &[Token]) -> bool {
+    words.iter().all(|w| {
+        let l = w.lower();
+        SPEAKER_WORDS.times.contains(l.as_str())
+            || is_determiner(w)
+            || l.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// "officials", "young voters", "police": a group named by lower-case words
+/// with no determiner, which no participle or verb opens ("making air",
+/// "handled messages") and no lone adjective or adverb is ("quick", "soon").
+fn is_bare_plural(words: &[Token]) -> bool {
+    let verb_like = |w: &Token| {
+        let l = w.lower();
+        l.ends_with("ing") || l.ends_with("ed") || SPEAKER_WORDS.past_forms.contains(l.as_str())
+    };
+    let head = words[words.len() - 1].lower();
+    !words.iter().any(verb_like)
+        && (words.len() == 2 || (head.ends_with('s') && !head.ends_with("ss")) || head == "police")
 }
 
 /// The name or description ending just before token `end`, read backwards.
@@ -286,7 +321,12 @@ fn is_verb_form(tokens: &[Token], at: usize) -> bool {
         && tokens
             .get(at + 1)
             .is_some_and(|next| next.is_word() && cue_at(tokens, at + 1).is_none());
-    !tokens[at].is_capitalized() && ((inflected && object) || past)
+    // a regular past form reads as the verb whatever follows ("The senator emailed
+    // supporters"), unless "by" makes it a participle ("a group backed by")
+    let regular_past = word.ends_with("ed")
+        && word.len() > 4
+        && tokens.get(at + 1).is_none_or(|next| next.lower() != "by");
+    !tokens[at].is_capitalized() && ((inflected && object) || past || regular_past)
 }
 
 /// What a stretch set off by commas is, next to a name.
@@ -472,20 +512,21 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         }
         return None;
     }
-    let head = head_before(tokens, k)?;
     // "Trump at the time said", "Sanders on Tuesday said": the subject is before
     // the time phrase
-    let timed = tokens[head.0..head.1]
-        .iter()
-        .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
-    let after_preposition = head.0 > 0
+    let mut time_start = k;
+    while time_start > 0 && is_time(&tokens[time_start - 1..time_start]) {
+        time_start -= 1;
+    }
+    let after_preposition = time_start > 0
         && SPEAKER_WORDS
             .prepositions
-            .contains(tokens[head.0 - 1].lower().as_str());
-    if timed && after_preposition {
-        let subject = head_before(tokens, head.0 - 1)?;
+            .contains(tokens[time_start - 1].lower().as_str());
+    if time_start < k && after_preposition {
+        let subject = head_before(tokens, time_start - 1)?;
         return Some(Phrase::bare(subject));
     }
+    let head = head_before(tokens, k)?;
     Some(Phrase {
         start: head.0,
         end: mention_end,
@@ -712,6 +753,25 @@ mod tests {
                 .find(|&i| cue_at(&t, i).is_some())
                 .unwrap_or(t.len());
             assert_eq!(show(text, &t, subject_before(&t, end)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_function_words_and_verbs_name_no_one() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("officials said", Some("officials")),
+            ("young voters said", Some("young voters")),
+            ("police said", Some("police")),
+            ("last week said", None),
+            ("Two days said", None),
+            ("That said", None),
+            ("quick said", None),
+            ("making air said", None),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            let got = head_after(&t, 0).map(|(a, b)| &text[t[a].span.start..t[b - 1].span.end]);
+            assert_eq!(got, *want, "{text}");
         }
     }
 
