@@ -372,6 +372,19 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         return Some(found(tokens, subject, i, len));
     }
     if let Some(phrase) = mention::subject_before(tokens, i) {
+        // "Trump took to Twitter to accuse", "Protesters marching through the
+        // streets chanted": after an infinitive's "to" or a preposition, the words
+        // before the cue are an object; the sentence's subject speaks
+        let infinitive = tokens[i - 1].lower() == "to";
+        let object = phrase.start > 0 && {
+            let l = tokens[phrase.start - 1].lower();
+            SPEAKER_WORDS.prepositions.contains(l.as_str()) && !matches!(l.as_str(), "of" | "for")
+        };
+        let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
+        let phrase = match subject {
+            Some(subject) if infinitive || object => subject,
+            _ => phrase,
+        };
         return Some(found(tokens, phrase, i, len));
     }
     // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.` (a cue
@@ -490,6 +503,14 @@ mod tests {
             (
                 "While not everything Trump says is true, Jamieson said Trump is ",
                 Some(("Jamieson", "said")),
+            ),
+            (
+                "The mayor took to the radio to denounce the ",
+                Some(("The mayor", "denounce")),
+            ),
+            (
+                "Fans marching through the streets chanted ",
+                Some(("Fans", "chanted")),
             ),
             // the first cue names no one, the next does
             (

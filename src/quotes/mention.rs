@@ -324,7 +324,7 @@ fn is_verb_form(tokens: &[Token], at: usize) -> bool {
     // a regular past form reads as the verb whatever follows ("The senator emailed
     // supporters"), unless "by" makes it a participle ("a group backed by")
     let regular_past = word.ends_with("ed")
-        && word.len() > 4
+        && word.len() > 3
         && tokens.get(at + 1).is_none_or(|next| next.lower() != "by");
     !tokens[at].is_capitalized() && ((inflected && object) || past || regular_past)
 }
