@@ -183,6 +183,36 @@ fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
     mention::mention_after(tokens, subject_start(tokens))
 }
 
+/// `Cruz railed against what he calls the "cartel"`: a pronoun in a relative
+/// clause, standing for the name that opens its sentence, is that name's mention,
+/// the one a reader would point to.
+pub fn named_antecedent(tokens: &[Token], found: Found) -> Found {
+    let Some(at) = tokens.iter().position(|t| t.span == found.speaker) else {
+        return found;
+    };
+    let relative = at > 0 && matches!(tokens[at - 1].lower().as_str(), "what" | "whom" | "which");
+    if !relative {
+        return found;
+    }
+    let pronoun = &tokens[at];
+    let subject = sentence_subject(tokens).filter(|p| {
+        let name = &tokens[p.name.0..p.name.1];
+        let words: Vec<&str> = name.iter().map(|t| t.text).collect();
+        p.end <= at
+            && name.iter().all(Token::is_capitalized)
+            && !mention::is_pronoun(&name[0])
+            && super::speakers::Known::can_refer(pronoun.text, &words.join(" "))
+    });
+    match subject {
+        Some(p) if mention::is_pronoun(pronoun) => Found {
+            speaker: token_span(tokens, (p.start, p.end)),
+            name: token_span(tokens, p.name),
+            ..found
+        },
+        _ => found,
+    }
+}
+
 /// `Paul Ryan worried that the net was "a hammock"`: with no speech verb, the
 /// subject of the quotation's sentence, tied to it by its verb. Only a pronoun, a
 /// name or a description with a determiner counts as a subject.

@@ -168,6 +168,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         if !speech || markup || is_term(&context) {
             continue;
         }
+        let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
         let (speaker, cue) = match found {
             Some(f) => {
                 let said = f.name.slice(text);
@@ -507,6 +508,11 @@ mod tests {
             (
                 "Title\n\nThe senator sent the nominee a blunt message: \"Stop now.\"\n",
                 vec![("The senator", name("senator"), Via::Cue)],
+            ),
+            // a pronoun in a relative clause stands for the name opening its sentence
+            (
+                "Title\n\nLena Ortiz railed against what she calls the \"downtown cartel\" again.\n",
+                vec![("Lena Ortiz", name("Lena Ortiz"), Via::Cue)],
             ),
             // a pronoun with no one to stand for stays unresolved
             (
