@@ -33,9 +33,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's").
+/// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's", "9/11").
 fn joins_word(c: char) -> bool {
-    matches!(c, '.' | '-' | '\'' | '’' | '&')
+    matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
 }
 
 /// The tokens of `span` in `text`, in order.
@@ -116,7 +116,7 @@ mod tests {
     }
 
     #[test]
-    fn a_party_and_state_keeps_its_period() {
+    fn party_states_and_inner_slashes_stay_in_the_word() {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Ann Lee, R-Ky., said",
@@ -127,6 +127,7 @@ mod tests {
                 &["Bo", "Tran", "(", "D-Calif.", ")", "said"],
             ),
             ("the al-Nusra.", &["the", "al-Nusra", "."]),
+            ("said 9/11 widow", &["said", "9/11", "widow"]),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
