@@ -150,7 +150,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
-            Kind::Direct => true,
+            Kind::Direct => !is_subhead(text, region, &raw),
             Kind::Headline | Kind::Partial => {
                 // in the body, a fragment whose sentence has a speaker (`Trump
                 // promised "very, very well"`) reports words; a headline is too
@@ -250,6 +250,20 @@ impl People {
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
     is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// The most words of a subhead set in quotation marks.
+const MAX_SUBHEAD_WORDS: usize = 8;
+
+/// `'All Bets Are Off.'` standing as a paragraph of its own: a section heading
+/// quoting the story, in Title Case (or capitals), not a statement of its own.
+fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
+    let outside = text[region.start..raw.outer.start]
+        .chars()
+        .chain(text[raw.outer.end..region.end].chars());
+    let alone = outside.into_iter().all(|c| !c.is_alphanumeric());
+    let inner = raw.inner.slice(text);
+    alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
 }
 
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
@@ -439,6 +453,28 @@ mod tests {
             (
                 "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
                 &["Go Home Now!"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn subheads_in_quotation_marks_are_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nThe mayor spoke.\n\n'Nothing Is Certain Yet.'\n\nThe vote is Monday.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\n– ‘THE LONG ROAD BACK’ –\n\nThe vote is Monday.\n",
+                &[],
+            ),
+            // a statement standing alone is still one
+            (
+                "Story title goes here\n\n\"We will rebuild every school.\"\n\nThe vote is Monday.\n",
+                &["We will rebuild every school."],
             ),
         ];
         for (text, want) in cases {
