@@ -73,7 +73,10 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
             // a curly mark typed the wrong way round reads by its place:
             // `not,“ he said` closes, `said ”Yes` opens
             '“' if closes_here(prev, next) => Some((Role::Close, false, c.len_utf8())),
-            '”' if opens_here(prev, next) => Some((Role::Open, false, c.len_utf8())),
+            // and one opening its paragraph has nothing to close: `” … he said`
+            '”' if prev.is_none() || opens_here(prev, next) => {
+                Some((Role::Open, false, c.len_utf8()))
+            }
             '“' | '„' | '«' => Some((Role::Open, false, c.len_utf8())),
             '”' | '»' => Some((Role::Close, false, c.len_utf8())),
             '`' if doubled => Some((Role::Open, false, 2)),
@@ -362,6 +365,8 @@ mod tests {
                 &["Apparently not,", "Yes."],
             ),
             ("\"\"\"\"", &[]),
+            // a right mark opening the paragraph opens
+            ("” … and so on,” she wrote.", &["… and so on,"]),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
