@@ -108,6 +108,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     // the latest attributed quote: its region and speaker, for continuations
     let mut latest: Option<(usize, Mention)> = None;
     let mut previous_end: Option<(usize, usize)> = None;
+    // each quotation's region and whether it opens it
+    let mut places: Vec<(usize, bool)> = Vec::new();
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
@@ -214,9 +216,32 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             speaker,
             cue,
         });
+        places.push((raw.region, place.opens_region));
     }
+    credit_forward(&mut quotes, &places);
     let speakers = speakers::table(&quotes);
     Quotations { quotes, speakers }
+}
+
+/// `"Not only can he win." ¶ "He may be the only one," Viguerie notes.`: a
+/// quotation with no speaker of its own, right before one its speaker is credited
+/// with in the same paragraph or opening the next, is that speaker's too.
+fn credit_forward(quotes: &mut [Quote], places: &[(usize, bool)]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (region, _) = places[i];
+        let (next_region, next_opens) = places[i + 1];
+        let adjacent = next_region == region || (next_region == region + 1 && next_opens);
+        let credited = quotes[i + 1]
+            .speaker
+            .as_ref()
+            .filter(|m| m.via != Via::Headline);
+        if quotes[i].speaker.is_none() && adjacent {
+            quotes[i].speaker = credited.map(|m| Mention {
+                via: Via::Continuation,
+                ..m.clone()
+            });
+        }
+    }
 }
 
 /// The people named in each region, found once per region on first need.
@@ -544,6 +569,14 @@ mod tests {
             (
                 "Title\n\nThe senator sent the nominee a blunt message: \"Stop now.\"\n",
                 vec![("The senator", name("senator"), Via::Cue)],
+            ),
+            // a quotation credited only in the next paragraph's
+            (
+                "Title\n\nThe vote was close.\n\n\"We can still win.\"\n\n\"It will be hard,\" Ana Ruiz said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                ],
             ),
             // a pronoun in a relative clause stands for the name opening its sentence
             (
