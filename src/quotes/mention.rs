@@ -157,7 +157,7 @@ fn is_time(words: &[Token]) -> bool {
         let l = w.lower();
         SPEAKER_WORDS.times.contains(l.as_str())
             || is_determiner(w)
-            || l.starts_with(|c: char| c.is_ascii_digit())
+            || l.chars().all(|c| c.is_ascii_digit() || c == ',')
     })
 }
 
@@ -764,6 +764,8 @@ mod tests {
             ("police said", Some("police")),
             ("last week said", None),
             ("Two days said", None),
+            ("the 43-year-old said", Some("the 43-year-old")),
+            ("the 20 said", None),
             ("That said", None),
             ("quick said", None),
             ("making air said", None),
