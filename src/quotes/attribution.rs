@@ -262,13 +262,23 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
     if tokens[colon].text != ":" {
         return None;
     }
-    let start = (0..colon)
+    // "Rep. Ann Lee (R-Ohio):": the party and state stay with the name
+    let name_end = match tokens[..colon].last() {
+        Some(t) if t.text == ")" => (0..colon - 1).rev().find(|&k| tokens[k].text == "(")?,
+        _ => colon,
+    };
+    let start = (0..name_end)
         .rev()
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
     let head = mention::head_after(tokens, start)?;
     let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
-    (named && head.1 == colon).then(|| found(tokens, Phrase::bare(head), colon, 1))
+    let phrase = Phrase {
+        start: head.0,
+        end: colon,
+        name: head,
+    };
+    (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
 }
 
 /// True when a speech verb stands right before the quotation (`Clinton said, "as
@@ -286,7 +296,11 @@ pub fn cue_adjacent(tokens: &[Token]) -> bool {
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /
 /// `"…", according to Smith`: the words right after the closing mark.
 pub fn after(tokens: &[Token]) -> Option<Found> {
-    let i = skip_joiners(tokens, 0);
+    let mut i = skip_joiners(tokens, 0);
+    // `"…," as Cruz said`
+    if tokens.get(i).is_some_and(|t| t.lower() == "as") {
+        i += 1;
+    }
     if let Some((len, participle)) = cue_at(tokens, i) {
         if participle {
             return None;
@@ -479,6 +493,7 @@ mod tests {
                 Some(("the newspaper", "reported")),
             ),
             (", according to CNBC.", Some(("CNBC", "according to"))),
+            (", as Ana Ruiz put it.", Some(("Ana Ruiz", "put it"))),
             (" and \"contradictory\"", None),
             (" is what the sign read", None),
         ];
@@ -661,6 +676,10 @@ mod tests {
             ),
             ("The point is this: ", None),
             ("Carl Bialik said ", None),
+            (
+                "Rep. Ann Lee (R-Ohio): ",
+                Some(("Rep. Ann Lee (R-Ohio)", ":")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");

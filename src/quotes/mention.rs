@@ -155,7 +155,9 @@ fn plausible(words: &[Token]) -> bool {
 fn is_time(words: &[Token]) -> bool {
     words.iter().all(|w| {
         let l = w.lower();
-        SPEAKER_WORDS.times.contains(l.as_str())
+        // capitalised, only a day is a time ("Thursday", but "Time" magazine)
+        let day = !w.is_capitalized() || l.ends_with("day");
+        (day && SPEAKER_WORDS.times.contains(l.as_str()))
             || is_determiner(w)
             || l.chars().all(|c| c.is_ascii_digit() || c == ',')
     })
@@ -766,6 +768,8 @@ mod tests {
             ("Two days said", None),
             ("the 43-year-old said", Some("the 43-year-old")),
             ("the 20 said", None),
+            ("Time said", Some("Time")),
+            ("Thursday said", None),
             ("That said", None),
             ("quick said", None),
             ("making air said", None),
