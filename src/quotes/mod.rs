@@ -231,10 +231,11 @@ fn credit_forward(quotes: &mut [Quote], places: &[(usize, bool)]) {
         let (region, _) = places[i];
         let (next_region, next_opens) = places[i + 1];
         let adjacent = next_region == region || (next_region == region + 1 && next_opens);
+        // credited in its own words, not by a chain of such quotations
         let credited = quotes[i + 1]
             .speaker
             .as_ref()
-            .filter(|m| m.via != Via::Headline);
+            .filter(|m| !matches!(m.via, Via::Headline | Via::Continuation));
         if quotes[i].speaker.is_none() && adjacent {
             quotes[i].speaker = credited.map(|m| Mention {
                 via: Via::Continuation,
@@ -377,6 +378,18 @@ fn attribute(
                 .or_else(|| attribution::subject(context.sentence_before))
         }
         Kind::Direct | Kind::Headline => attribution::after(context.after)
+            .or_else(|| {
+                // `"Would it?" Hannity pressed.`: the sentence ended at the question
+                // mark, and its attribution stands as the next one
+                let asked = raw.inner.slice(text).ends_with(['?', '!'])
+                    && !context.after.iter().any(Token::is_word);
+                asked
+                    .then(|| {
+                        attribution::after(context.next_sentence)
+                            .or_else(|| attribution::after_any_verb(context.next_sentence))
+                    })
+                    .flatten()
+            })
             .or_else(|| {
                 // the credit may stand as a sentence of its own after the quotation,
                 // or as a line of its own after its paragraph
@@ -576,6 +589,15 @@ mod tests {
                 vec![
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                ],
+            ),
+            // an attribution after a question mark, then one continued
+            (
+                "Title\n\n\"Would it work?\" Ana Ruiz pressed. \"Would it last?\"\n\n\"It would,\" Lee said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("Lee", name("Lee"), Via::Cue),
                 ],
             ),
             // a pronoun in a relative clause stands for the name opening its sentence
