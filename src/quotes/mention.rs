@@ -106,7 +106,11 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
     if is_pronoun(token) {
         return false;
     }
-    !SPEAKER_WORDS.stops.contains(l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
+    // "my father often said": a helper between subject and verb is no part of a name
+    !SPEAKER_WORDS.stops.contains(l.as_str())
+        && !SPEAKER_WORDS.helpers.contains(l.as_str())
+        && cue_at(tokens, at).is_none()
+        && !l.ends_with("ly")
 }
 
 /// A plausible speaker phrase: a pronoun, a name, or a short description.

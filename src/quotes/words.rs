@@ -38,6 +38,12 @@ fn joins_word(c: char) -> bool {
     matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
 }
 
+/// UTF-8 read as Latin-1 turns "ç" into "Ã§": the symbol after the "Ã" (or "Â")
+/// is the rest of a letter, and the word goes on ("FranÃ§ois").
+fn is_mojibake_tail(previous: char, c: char) -> bool {
+    matches!(previous, 'Ã' | 'Â') && ('\u{80}'..='\u{BF}').contains(&c)
+}
+
 /// The tokens of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     let slice = span.slice(text);
@@ -49,8 +55,9 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
         }
         let mut end = i + c.len_utf8();
         if is_word_char(c) {
+            let mut last = c;
             while let Some(&(j, d)) = chars.peek() {
-                let inside = joins_word(d)
+                let inside = (joins_word(d) || is_mojibake_tail(last, d))
                     && slice[j + d.len_utf8()..]
                         .chars()
                         .next()
@@ -59,6 +66,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                 let final_period = d == '.' && ends_abbreviation(&slice[i..j]);
                 if is_word_char(d) || inside || final_period {
                     end = j + d.len_utf8();
+                    last = d;
                     chars.next();
                 } else {
                     break;
@@ -128,6 +136,7 @@ mod tests {
             ),
             ("the al-Nusra.", &["the", "al-Nusra", "."]),
             ("said 9/11 widow", &["said", "9/11", "widow"]),
+            ("said FranÃ§ois Roy", &["said", "FranÃ§ois", "Roy"]),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
