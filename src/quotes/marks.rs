@@ -65,7 +65,13 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         let Some(c) = slice[i..].chars().next() else {
             break;
         };
-        let prev = slice[..i].chars().next_back();
+        // invisible format marks (a direction mark a scraper kept) are no context;
+        // only a few are looked past, so the scan stays linear
+        let prev = slice[..i]
+            .chars()
+            .rev()
+            .take(MAX_FORMAT_RUN)
+            .find(|&p| !is_format(p));
         let rest = &slice[i + c.len_utf8()..];
         let next = rest.chars().next();
         let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
@@ -102,6 +108,14 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         i += len;
     }
     out
+}
+
+/// The most format characters looked past before a mark.
+const MAX_FORMAT_RUN: usize = 4;
+
+/// Zero-width and bidirectional format characters, which take no place in the text.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// After a word or a sentence's punctuation and before a space or the end.
@@ -367,6 +381,7 @@ mod tests {
             ("\"\"\"\"", &[]),
             // a right mark opening the paragraph opens
             ("” … and so on,” she wrote.", &["… and so on,"]),
+            ("\u{202A}”So it goes,” she wrote.", &["So it goes,"]),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
