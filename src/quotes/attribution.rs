@@ -455,6 +455,20 @@ pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| found(tokens, phrase, j, len))
 }
 
+/// `"WALLACE: Do you see those two as equal?"`: a transcript line quoted whole
+/// names its speaker in capitals before a colon; the colon is the cue.
+pub fn transcript_label(tokens: &[Token]) -> Option<Found> {
+    let colon = tokens.iter().position(|t| t.text == ":")?;
+    let label = &tokens[..colon];
+    let capitals = |t: &Token| t.is_word() && t.text.chars().all(|c| !c.is_lowercase());
+    let named = !label.is_empty()
+        && label.iter().all(capitals)
+        && label
+            .iter()
+            .any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1);
+    named.then(|| found(tokens, Phrase::bare((0, colon)), colon, 1))
+}
+
 /// `Name: 'quote'` headlines: the phrase before the headline's colon.
 pub fn headline(tokens: &[Token]) -> Option<Span> {
     let colon = tokens.iter().position(|t| t.text == ":")?;
@@ -755,6 +769,19 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, credit(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn transcript_labels() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("WALLACE: Do you", Some(("WALLACE", ":"))),
+            ("SEN. LEE: We will", Some(("SEN. LEE", ":"))),
+            ("Here it is: the", None),
+            ("A: Yes", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, transcript_label(&toks(text))), *want, "{text}");
         }
     }
 

@@ -10,6 +10,9 @@ use super::words::{Token, tokens};
 use crate::span::Span;
 use std::cell::OnceCell;
 
+/// The most tokens read inside a quotation for a transcript's speaker label.
+const LABEL_WINDOW: usize = 5;
+
 /// The most tokens a window reaches from its quotation; attributions are shorter.
 const WINDOW: usize = 100;
 
@@ -71,6 +74,8 @@ pub struct Context<'t, 'a> {
     pub next_paragraph: &'t [Token<'a>],
     /// The start of the quotation's paragraph (for headlines).
     pub whole: &'t [Token<'a>],
+    /// The first words inside the quotation (a transcript's `PENCE:` label).
+    pub inside: &'t [Token<'a>],
     /// The sentence before the quotation's, in the same paragraph.
     pub previous_sentence: &'t [Token<'a>],
     /// The paragraph before the quotation's sentence, where a pronoun's
@@ -151,6 +156,10 @@ impl<'t, 'a> Context<'t, 'a> {
                 &[]
             },
             whole: &toks[..toks.len().min(WINDOW)],
+            inside: {
+                let first = index(toks, raw.inner.start);
+                &toks[first..close.min(first + LABEL_WINDOW).max(first)]
+            },
             paragraph_before: &toks[sentence_start.saturating_sub(WINDOW)..sentence_start],
             previous_sentence: forward(
                 index(toks, previous_sentence.start),

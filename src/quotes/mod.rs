@@ -377,7 +377,8 @@ fn attribute(
                 .or_else(|| attribution::trailing(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
         }
-        Kind::Direct | Kind::Headline => attribution::after(context.after)
+        Kind::Direct | Kind::Headline => attribution::transcript_label(context.inside)
+            .or_else(|| attribution::after(context.after))
             .or_else(|| {
                 // `"Would it?" Hannity pressed.`: the sentence ended at the question
                 // mark, and its attribution stands as the next one
