@@ -1,10 +1,11 @@
 //! Quotation marks: which marks open, close or are apostrophes, and how they pair
 //! into quoted stretches, paragraph by paragraph.
 //!
-//! Double marks (straight, curly, `''`, guillemets) pair first; single marks pair
-//! only outside them (British style, headlines), and a single mark between letters
-//! ("Russia's") or before digits ("'90s") is an apostrophe. An unclosed quote runs to
-//! the end of its paragraph, and continues when the next paragraph opens with a mark.
+//! Double marks (straight, curly, `''`, guillemets) pair first, curly ones nesting
+//! one level deep (`“…“…”…”`); single marks pair only outside them (British style,
+//! headlines), and a single mark between letters ("Russia's") or before digits
+//! ("'90s") is an apostrophe. An unclosed quote runs to the end of its paragraph,
+//! and continues when the next paragraph opens with a mark.
 
 use crate::span::Span;
 
@@ -205,24 +206,56 @@ fn pair_doubles(
     out: &mut Vec<RawQuote>,
 ) -> bool {
     let mut open: Option<Mark> = None;
+    // `“He calls it “hell” now.”`: a curly quotation opened inside another, pending
+    // until the outer one closes; its outer mark, its own opening mark and, once it
+    // has closed, its place in `out`
+    let mut nested: Option<(Mark, Mark, Option<usize>)> = None;
+    // an outer quotation that never closed ends where the inner one opened
+    let unnest = |nested: &mut Option<(Mark, Mark, Option<usize>)>, out: &mut Vec<RawQuote>| {
+        if let Some((outer, inner, _)) = nested.take() {
+            push(text, index, outer, None, inner.at, false, out);
+        }
+    };
     for &mark in marks.iter().filter(|m| !m.single) {
         // German style: „ opens and “ closes
         let low_high =
             open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');
         let role = if low_high { Role::Close } else { mark.role };
         match (open, role) {
-            (None, Role::Open | Role::Either) => open = Some(mark),
-            (None, Role::Close) => {}
+            (None, Role::Open | Role::Either) => {
+                unnest(&mut nested, out);
+                open = Some(mark);
+            }
+            (None, Role::Close) => {
+                // the outer quotation closes, and the inner one is part of it
+                if let Some((outer, _, inner)) = nested.take() {
+                    if inner.is_some_and(|i| i + 1 == out.len()) {
+                        out.pop();
+                    }
+                    push(text, index, outer, Some(mark), region.end, false, out);
+                }
+            }
             (Some(start), Role::Close | Role::Either) => {
                 push(text, index, start, Some(mark), region.end, false, out);
                 open = None;
+                if let Some((_, _, inner)) = nested.as_mut() {
+                    *inner = Some(out.len().saturating_sub(1));
+                }
             }
             (Some(start), Role::Open) => {
-                push(text, index, start, None, mark.at, false, out);
+                let nests =
+                    nested.is_none() && is_curly_open(text, start) && is_curly_open(text, mark);
+                if nests {
+                    nested = Some((start, mark, None));
+                } else {
+                    unnest(&mut nested, out);
+                    push(text, index, start, None, mark.at, false, out);
+                }
                 open = Some(mark);
             }
         }
     }
+    unnest(&mut nested, out);
     match open {
         Some(start) => {
             push(text, index, start, None, region.end, false, out);
@@ -230,6 +263,11 @@ fn pair_doubles(
         }
         None => false,
     }
+}
+
+/// A left curly double mark, the one style whose marks can nest.
+fn is_curly_open(text: &str, mark: Mark) -> bool {
+    text[mark.at..].starts_with('“') && mark.role == Role::Open
 }
 
 /// Pairs single marks that lie outside every double-quoted stretch of the region.
@@ -373,6 +411,12 @@ mod tests {
             ),
             // a new opening mark ends an unclosed one
             ("“One “Two” three.", &["One", "Two"]),
+            // unless a second closing mark shows it was nested
+            (
+                "“He calls it “hell” and means it,” she said.",
+                &["He calls it “hell” and means it,"],
+            ),
+            ("“One “Two” three “Four” five.", &["One", "Two", "Four"]),
             // curly marks typed the wrong way round
             (
                 "“Apparently not,“ he said. ”Yes.”",
