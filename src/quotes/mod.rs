@@ -284,10 +284,10 @@ const MAX_SUBHEAD_WORDS: usize = 8;
 /// `'All Bets Are Off.'` standing as a paragraph of its own: a section heading
 /// quoting the story, in Title Case (or capitals), not a statement of its own.
 fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
-    let outside = text[region.start..raw.outer.start]
+    let mut outside = text[region.start..raw.outer.start]
         .chars()
         .chain(text[raw.outer.end..region.end].chars());
-    let alone = outside.into_iter().all(|c| !c.is_alphanumeric());
+    let alone = outside.all(|c| !c.is_alphanumeric());
     let inner = raw.inner.slice(text);
     alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
 }
