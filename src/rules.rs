@@ -137,6 +137,10 @@ pub struct SpeakerWords {
     pub roles: HashSet<String>,
     /// Words right before a quotation that make it a term ("so-called").
     pub terms: HashSet<String>,
+    /// Irregular past forms that end a description as its verb ("The senator sent").
+    pub past_forms: HashSet<String>,
+    /// Particles that complete a verb ("shot back", "cut in").
+    pub particles: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -154,6 +158,8 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("aside") => &mut classes.asides,
             Some("time") => &mut classes.times,
             Some("term") => &mut classes.terms,
+            Some("past") => &mut classes.past_forms,
+            Some("particle") => &mut classes.particles,
             Some("role") => &mut classes.roles,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
@@ -239,6 +245,8 @@ mod tests {
             "aside",
             "time",
             "term",
+            "past",
+            "particle",
             "role",
             "adverb-ending",
         ];

@@ -183,6 +183,36 @@ fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
     mention::mention_after(tokens, subject_start(tokens))
 }
 
+/// `Cruz railed against what he calls the "cartel"`: a pronoun in a relative
+/// clause, standing for the name that opens its sentence, is that name's mention,
+/// the one a reader would point to.
+pub fn named_antecedent(tokens: &[Token], found: Found) -> Found {
+    let Some(at) = tokens.iter().position(|t| t.span == found.speaker) else {
+        return found;
+    };
+    let relative = at > 0 && matches!(tokens[at - 1].lower().as_str(), "what" | "whom" | "which");
+    if !relative {
+        return found;
+    }
+    let pronoun = &tokens[at];
+    let subject = sentence_subject(tokens).filter(|p| {
+        let name = &tokens[p.name.0..p.name.1];
+        let words: Vec<&str> = name.iter().map(|t| t.text).collect();
+        p.end <= at
+            && name.iter().all(Token::is_capitalized)
+            && !mention::is_pronoun(&name[0])
+            && super::speakers::Known::can_refer(pronoun.text, &words.join(" "))
+    });
+    match subject {
+        Some(p) if mention::is_pronoun(pronoun) => Found {
+            speaker: token_span(tokens, (p.start, p.end)),
+            name: token_span(tokens, p.name),
+            ..found
+        },
+        _ => found,
+    }
+}
+
 /// `Paul Ryan worried that the net was "a hammock"`: with no speech verb, the
 /// subject of the quotation's sentence, tied to it by its verb. Only a pronoun, a
 /// name or a description with a determiner counts as a subject.
@@ -211,12 +241,14 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
         return None;
     }
     let words = &*SPEAKER_WORDS;
-    // the clause opens after ", but" or at the start ("…," but he said: after a quote)
+    // the clause opens after ", but" or at the start ("…," but he said: after a
+    // quote); with no link, the whole sentence is the clause ("McConnell sent Trump
+    // a blunt message: …")
     let link = (0..tokens.len()).rev().find(|&k| {
         let after_comma = k > 0 && matches!(tokens[k - 1].text, "," | ";");
         (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
-    })?;
-    let clause = &tokens[link + 1..];
+    });
+    let clause = &tokens[link.map_or(0, |l| l + 1)..];
     let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
     if cued {
         return None;
@@ -230,13 +262,23 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
     if tokens[colon].text != ":" {
         return None;
     }
-    let start = (0..colon)
+    // "Rep. Ann Lee (R-Ohio):": the party and state stay with the name
+    let name_end = match tokens[..colon].last() {
+        Some(t) if t.text == ")" => (0..colon - 1).rev().find(|&k| tokens[k].text == "(")?,
+        _ => colon,
+    };
+    let start = (0..name_end)
         .rev()
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
     let head = mention::head_after(tokens, start)?;
     let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
-    (named && head.1 == colon).then(|| found(tokens, Phrase::bare(head), colon, 1))
+    let phrase = Phrase {
+        start: head.0,
+        end: colon,
+        name: head,
+    };
+    (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
 }
 
 /// True when a speech verb stands right before the quotation (`Clinton said, "as
@@ -254,7 +296,11 @@ pub fn cue_adjacent(tokens: &[Token]) -> bool {
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /
 /// `"…", according to Smith`: the words right after the closing mark.
 pub fn after(tokens: &[Token]) -> Option<Found> {
-    let i = skip_joiners(tokens, 0);
+    let mut i = skip_joiners(tokens, 0);
+    // `"…," as Cruz said`
+    if tokens.get(i).is_some_and(|t| t.lower() == "as") {
+        i += 1;
+    }
     if let Some((len, participle)) = cue_at(tokens, i) {
         if participle {
             return None;
@@ -267,21 +313,47 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| found(tokens, phrase, j, len))
 }
 
+/// `Clinton "drew well" in the 2008 primary, said professor Paul Beck.`: an
+/// attribution closing the sentence after a fragment and more of the narrator's
+/// words, read from each of the last few commas back.
+pub fn trailing(tokens: &[Token]) -> Option<Found> {
+    tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.text == ",")
+        .take(MAX_CUES_TRIED)
+        .find_map(|(comma, _)| after(&tokens[comma..]))
+}
+
 /// `"…?" Hannity pressed.`: a name and a verb closing the clause right after a
 /// statement attribute it, whatever the verb.
 pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
     let (phrase, verb) = mention::subject_then_cue(tokens, skip_joiners(tokens, 0))?;
-    let head = &tokens[phrase.name.0];
-    let named = head.is_capitalized() || mention::is_pronoun(head);
+    // "an angry Hollande": a name anywhere in the mention
+    let name = &tokens[phrase.name.0..phrase.name.1];
+    let named = name.iter().any(Token::is_capitalized) || mention::is_pronoun(&name[0]);
     let verb_token = tokens.get(verb)?;
     let words = &*SPEAKER_WORDS;
     let verb_like = verb_token.is_word()
         && !verb_token.is_capitalized()
         && !words.stops.contains(verb_token.lower().as_str());
-    let closes = tokens
-        .get(verb + 1)
-        .is_none_or(|t| matches!(t.text, "." | "," | "—" | "–" | ";"));
-    (named && verb_like && closes).then(|| found(tokens, phrase, verb, 1))
+    // "Trump shot back with a laugh": a particle may complete the verb, and a
+    // preposition or clause link may follow it, but no object
+    let mut next = verb + 1;
+    if tokens
+        .get(next)
+        .is_some_and(|t| words.particles.contains(t.lower().as_str()))
+    {
+        next += 1;
+    }
+    let closes = tokens.get(next).is_none_or(|t| {
+        let l = t.lower();
+        matches!(t.text, "." | "," | "—" | "–" | ";")
+            || words.prepositions.contains(l.as_str())
+            || words.links.contains(l.as_str())
+    });
+    (named && verb_like && closes).then(|| found(tokens, phrase, verb, next - verb))
 }
 
 /// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
@@ -289,7 +361,7 @@ pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
 pub fn credit(tokens: &[Token]) -> Option<Found> {
     if !tokens
         .first()
-        .is_some_and(|t| matches!(t.text, "―" | "—" | "–"))
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–" | "-"))
     {
         return None;
     }
@@ -344,6 +416,19 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         return Some(found(tokens, subject, i, len));
     }
     if let Some(phrase) = mention::subject_before(tokens, i) {
+        // "Trump took to Twitter to accuse", "Protesters marching through the
+        // streets chanted": after an infinitive's "to" or a preposition, the words
+        // before the cue are an object; the sentence's subject speaks
+        let infinitive = tokens[i - 1].lower() == "to";
+        let object = phrase.start > 0 && {
+            let l = tokens[phrase.start - 1].lower();
+            SPEAKER_WORDS.prepositions.contains(l.as_str()) && !matches!(l.as_str(), "of" | "for")
+        };
+        let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
+        let phrase = match subject {
+            Some(subject) if infinitive || object => subject,
+            _ => phrase,
+        };
         return Some(found(tokens, phrase, i, len));
     }
     // `Said Smith, who grew up there, "…"`; `"…," since …, said Lee Epstein.` (a cue
@@ -368,6 +453,20 @@ pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
     let (phrase, j) = mention::subject_then_cue(tokens, 0)?;
     let (len, participle) = cue_at(tokens, j)?;
     (!participle).then(|| found(tokens, phrase, j, len))
+}
+
+/// `"WALLACE: Do you see those two as equal?"`: a transcript line quoted whole
+/// names its speaker in capitals before a colon; the colon is the cue.
+pub fn transcript_label(tokens: &[Token]) -> Option<Found> {
+    let colon = tokens.iter().position(|t| t.text == ":")?;
+    let label = &tokens[..colon];
+    let capitals = |t: &Token| t.is_word() && t.text.chars().all(|c| !c.is_lowercase());
+    let named = !label.is_empty()
+        && label.iter().all(capitals)
+        && label
+            .iter()
+            .any(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1);
+    named.then(|| found(tokens, Phrase::bare((0, colon)), colon, 1))
 }
 
 /// `Name: 'quote'` headlines: the phrase before the headline's colon.
@@ -408,6 +507,7 @@ mod tests {
                 Some(("the newspaper", "reported")),
             ),
             (", according to CNBC.", Some(("CNBC", "according to"))),
+            (", as Ana Ruiz put it.", Some(("Ana Ruiz", "put it"))),
             (" and \"contradictory\"", None),
             (" is what the sign read", None),
         ];
@@ -462,6 +562,14 @@ mod tests {
             (
                 "While not everything Trump says is true, Jamieson said Trump is ",
                 Some(("Jamieson", "said")),
+            ),
+            (
+                "The mayor took to the radio to denounce the ",
+                Some(("The mayor", "denounce")),
+            ),
+            (
+                "Fans marching through the streets chanted ",
+                Some(("Fans", "chanted")),
             ),
             // the first cue names no one, the next does
             (
@@ -542,6 +650,10 @@ mod tests {
                 Some(("The complaint", "alleged")),
             ),
             ("many voters think it is ", None),
+            (
+                "The aide left no doubt that the plan was ",
+                Some(("The aide", "left")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, subject(&toks(text))), *want, "{text}");
@@ -556,7 +668,12 @@ mod tests {
                 Some(("he", "gave")),
             ),
             ("Reid said both were wrong, but he said: ", None),
-            ("He gave Cruz a compliment: ", None),
+            ("He gave Cruz a compliment: ", Some(("He", "gave"))),
+            (
+                "The senator sent the nominee a blunt message: ",
+                Some(("The senator", "sent")),
+            ),
+            ("The point is this: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
@@ -573,6 +690,10 @@ mod tests {
             ),
             ("The point is this: ", None),
             ("Carl Bialik said ", None),
+            (
+                "Rep. Ann Lee (R-Ohio): ",
+                Some(("Rep. Ann Lee (R-Ohio)", ":")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");
@@ -600,9 +721,36 @@ mod tests {
             (", she snapped, turning away.", Some(("she", "snapped"))),
             (" the crowd yelled.", None),
             (" Trump made the deal.", None),
+            (
+                " Trump shot back with a laugh.",
+                Some(("Trump", "shot back")),
+            ),
+            (
+                " an angry Hollande retorted.",
+                Some(("an angry Hollande", "retorted")),
+            ),
+            (" Trump cut the ribbon.", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, after_any_verb(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                " in the last primary, said Ana Ruiz, a teacher.",
+                Some(("Ana Ruiz, a teacher", "said")),
+            ),
+            (
+                " for the city, as voters waited, the mayor added.",
+                Some(("the mayor", "added")),
+            ),
+            (" for the city, and the crowd cheered.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, trailing(&toks(text))), *want, "{text}");
         }
     }
 
@@ -612,10 +760,28 @@ mod tests {
             (" ― Christina Lastra", Some(("Christina Lastra", "―"))),
             (" — Ana Ruiz. “Next", Some(("Ana Ruiz", "—"))),
             (" — and then the crowd left", None),
+            (
+                "- Ana Ruiz, Springfield.",
+                Some(("Ana Ruiz, Springfield", "-")),
+            ),
+            ("- The council voted today.", None),
             (", Smith said.", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, credit(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn transcript_labels() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("WALLACE: Do you", Some(("WALLACE", ":"))),
+            ("SEN. LEE: We will", Some(("SEN. LEE", ":"))),
+            ("Here it is: the", None),
+            ("A: Yes", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, transcript_label(&toks(text))), *want, "{text}");
         }
     }
 

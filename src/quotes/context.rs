@@ -10,6 +10,9 @@ use super::words::{Token, tokens};
 use crate::span::Span;
 use std::cell::OnceCell;
 
+/// The most tokens read inside a quotation for a transcript's speaker label.
+const LABEL_WINDOW: usize = 5;
+
 /// The most tokens a window reaches from its quotation; attributions are shorter.
 const WINDOW: usize = 100;
 
@@ -35,6 +38,15 @@ impl<'a> Tokens<'a> {
     pub fn region(&self, index: usize) -> &[Token<'a>] {
         self.regions[index].get_or_init(|| tokens(self.text, self.spans[index]))
     }
+
+    /// The tokens of region `index`, or nothing past the last region.
+    fn region_or_empty(&self, index: usize) -> &[Token<'a>] {
+        if index < self.regions.len() {
+            self.region(index)
+        } else {
+            &[]
+        }
+    }
 }
 
 /// Index of the first token starting at or after byte `at`.
@@ -57,8 +69,13 @@ pub struct Context<'t, 'a> {
     pub after: &'t [Token<'a>],
     /// The sentence after the quotation's.
     pub next_sentence: &'t [Token<'a>],
+    /// The start of the next paragraph, when the quotation ends its own: where a
+    /// credit line stands (`"…"` / `- Jane Doe, Springfield.`).
+    pub next_paragraph: &'t [Token<'a>],
     /// The start of the quotation's paragraph (for headlines).
     pub whole: &'t [Token<'a>],
+    /// The first words inside the quotation (a transcript's `PENCE:` label).
+    pub inside: &'t [Token<'a>],
     /// The sentence before the quotation's, in the same paragraph.
     pub previous_sentence: &'t [Token<'a>],
     /// The paragraph before the quotation's sentence, where a pronoun's
@@ -132,7 +149,17 @@ impl<'t, 'a> Context<'t, 'a> {
             colon: introduction.last().is_some_and(|t| t.text == ":"),
             after: forward(close, index(toks, last.end.max(raw.outer.end))),
             next_sentence: forward(index(toks, next.start), index(toks, next.end)),
+            next_paragraph: if toks[close..].iter().all(|t| !t.is_word()) {
+                let following = all.region_or_empty(raw.region + 1);
+                &following[..following.len().min(WINDOW)]
+            } else {
+                &[]
+            },
             whole: &toks[..toks.len().min(WINDOW)],
+            inside: {
+                let first = index(toks, raw.inner.start);
+                &toks[first..close.min(first + LABEL_WINDOW).max(first)]
+            },
             paragraph_before: &toks[sentence_start.saturating_sub(WINDOW)..sentence_start],
             previous_sentence: forward(
                 index(toks, previous_sentence.start),

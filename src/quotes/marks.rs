@@ -1,10 +1,11 @@
 //! Quotation marks: which marks open, close or are apostrophes, and how they pair
 //! into quoted stretches, paragraph by paragraph.
 //!
-//! Double marks (straight, curly, `''`, guillemets) pair first; single marks pair
-//! only outside them (British style, headlines), and a single mark between letters
-//! ("Russia's") or before digits ("'90s") is an apostrophe. An unclosed quote runs to
-//! the end of its paragraph, and continues when the next paragraph opens with a mark.
+//! Double marks (straight, curly, `''`, guillemets) pair first, curly ones nesting
+//! one level deep (`“…“…”…”`); single marks pair only outside them (British style,
+//! headlines), and a single mark between letters ("Russia's") or before digits
+//! ("'90s") is an apostrophe. An unclosed quote runs to the end of its paragraph,
+//! and continues when the next paragraph opens with a mark.
 
 use crate::span::Span;
 
@@ -65,7 +66,13 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         let Some(c) = slice[i..].chars().next() else {
             break;
         };
-        let prev = slice[..i].chars().next_back();
+        // invisible format marks (a direction mark a scraper kept) are no context;
+        // only a few are looked past, so the scan stays linear
+        let prev = slice[..i]
+            .chars()
+            .rev()
+            .take(MAX_FORMAT_RUN)
+            .find(|&p| !is_format(p));
         let rest = &slice[i + c.len_utf8()..];
         let next = rest.chars().next();
         let doubled = matches!((c, next), ('\'', Some('\'')) | ('`', Some('`')));
@@ -73,7 +80,10 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
             // a curly mark typed the wrong way round reads by its place:
             // `not,“ he said` closes, `said ”Yes` opens
             '“' if closes_here(prev, next) => Some((Role::Close, false, c.len_utf8())),
-            '”' if opens_here(prev, next) => Some((Role::Open, false, c.len_utf8())),
+            // and one opening its paragraph has nothing to close: `” … he said`
+            '”' if prev.is_none() || opens_here(prev, next) => {
+                Some((Role::Open, false, c.len_utf8()))
+            }
             '“' | '„' | '«' => Some((Role::Open, false, c.len_utf8())),
             '”' | '»' => Some((Role::Close, false, c.len_utf8())),
             '`' if doubled => Some((Role::Open, false, 2)),
@@ -99,6 +109,14 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
         i += len;
     }
     out
+}
+
+/// The most format characters looked past before a mark.
+const MAX_FORMAT_RUN: usize = 4;
+
+/// Zero-width and bidirectional format characters, which take no place in the text.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// After a word or a sentence's punctuation and before a space or the end.
@@ -188,24 +206,56 @@ fn pair_doubles(
     out: &mut Vec<RawQuote>,
 ) -> bool {
     let mut open: Option<Mark> = None;
+    // `“He calls it “hell” now.”`: a curly quotation opened inside another, pending
+    // until the outer one closes; its outer mark, its own opening mark and, once it
+    // has closed, its place in `out`
+    let mut nested: Option<(Mark, Mark, Option<usize>)> = None;
+    // an outer quotation that never closed ends where the inner one opened
+    let unnest = |nested: &mut Option<(Mark, Mark, Option<usize>)>, out: &mut Vec<RawQuote>| {
+        if let Some((outer, inner, _)) = nested.take() {
+            push(text, index, outer, None, inner.at, false, out);
+        }
+    };
     for &mark in marks.iter().filter(|m| !m.single) {
         // German style: „ opens and “ closes
         let low_high =
             open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');
         let role = if low_high { Role::Close } else { mark.role };
         match (open, role) {
-            (None, Role::Open | Role::Either) => open = Some(mark),
-            (None, Role::Close) => {}
+            (None, Role::Open | Role::Either) => {
+                unnest(&mut nested, out);
+                open = Some(mark);
+            }
+            (None, Role::Close) => {
+                // the outer quotation closes, and the inner one is part of it
+                if let Some((outer, _, inner)) = nested.take() {
+                    if inner.is_some_and(|i| i + 1 == out.len()) {
+                        out.pop();
+                    }
+                    push(text, index, outer, Some(mark), region.end, false, out);
+                }
+            }
             (Some(start), Role::Close | Role::Either) => {
                 push(text, index, start, Some(mark), region.end, false, out);
                 open = None;
+                if let Some((_, _, inner)) = nested.as_mut() {
+                    *inner = Some(out.len().saturating_sub(1));
+                }
             }
             (Some(start), Role::Open) => {
-                push(text, index, start, None, mark.at, false, out);
+                let nests =
+                    nested.is_none() && is_curly_open(text, start) && is_curly_open(text, mark);
+                if nests {
+                    nested = Some((start, mark, None));
+                } else {
+                    unnest(&mut nested, out);
+                    push(text, index, start, None, mark.at, false, out);
+                }
                 open = Some(mark);
             }
         }
     }
+    unnest(&mut nested, out);
     match open {
         Some(start) => {
             push(text, index, start, None, region.end, false, out);
@@ -213,6 +263,11 @@ fn pair_doubles(
         }
         None => false,
     }
+}
+
+/// A left curly double mark, the one style whose marks can nest.
+fn is_curly_open(text: &str, mark: Mark) -> bool {
+    text[mark.at..].starts_with('“') && mark.role == Role::Open
 }
 
 /// Pairs single marks that lie outside every double-quoted stretch of the region.
@@ -356,12 +411,21 @@ mod tests {
             ),
             // a new opening mark ends an unclosed one
             ("“One “Two” three.", &["One", "Two"]),
+            // unless a second closing mark shows it was nested
+            (
+                "“He calls it “hell” and means it,” she said.",
+                &["He calls it “hell” and means it,"],
+            ),
+            ("“One “Two” three “Four” five.", &["One", "Two", "Four"]),
             // curly marks typed the wrong way round
             (
                 "“Apparently not,“ he said. ”Yes.”",
                 &["Apparently not,", "Yes."],
             ),
             ("\"\"\"\"", &[]),
+            // a right mark opening the paragraph opens
+            ("” … and so on,” she wrote.", &["… and so on,"]),
+            ("\u{202A}”So it goes,” she wrote.", &["So it goes,"]),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");

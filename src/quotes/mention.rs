@@ -106,7 +106,11 @@ fn word_can_join_name(tokens: &[Token], at: usize, position_in_phrase: usize) ->
     if is_pronoun(token) {
         return false;
     }
-    !SPEAKER_WORDS.stops.contains(l.as_str()) && cue_at(tokens, at).is_none() && !l.ends_with("ly")
+    // "my father often said": a helper between subject and verb is no part of a name
+    !SPEAKER_WORDS.stops.contains(l.as_str())
+        && !SPEAKER_WORDS.helpers.contains(l.as_str())
+        && cue_at(tokens, at).is_none()
+        && !l.ends_with("ly")
 }
 
 /// A plausible speaker phrase: a pronoun, a name, or a short description.
@@ -130,13 +134,50 @@ fn plausible(words: &[Token]) -> bool {
     {
         return false;
     }
-    if words.iter().all(is_determiner) {
+    if words.iter().all(is_determiner) || is_time(words) {
+        return false;
+    }
+    // "That", "Do": a function word opening a sentence names no one
+    let word_class = |w: &Token| {
+        let l = w.lower();
+        let classes = &*SPEAKER_WORDS;
+        classes.stops.contains(l.as_str())
+            || classes.links.contains(l.as_str())
+            || classes.prepositions.contains(l.as_str())
+            || classes.helpers.contains(l.as_str())
+    };
+    if words.len() == 1 && word_class(first) {
         return false;
     }
     let has_name = words
         .iter()
         .any(|w| w.is_capitalized() && !is_determiner(w));
-    has_name || is_determiner(first) || words.len() <= 2
+    has_name || is_determiner(first) || (words.len() <= 2 && is_bare_plural(words))
+}
+
+/// "last week", "two days", "Thursday": a time, which says nothing.
+fn is_time(words: &[Token]) -> bool {
+    words.iter().all(|w| {
+        let l = w.lower();
+        // capitalised, only a day is a time ("Thursday", but "Time" magazine)
+        let day = !w.is_capitalized() || l.ends_with("day");
+        (day && SPEAKER_WORDS.times.contains(l.as_str()))
+            || is_determiner(w)
+            || l.chars().all(|c| c.is_ascii_digit() || c == ',')
+    })
+}
+
+/// "officials", "young voters", "police": a group named by lower-case words
+/// with no determiner, which no participle or verb opens ("making air",
+/// "handled messages") and no lone adjective or adverb is ("quick", "soon").
+fn is_bare_plural(words: &[Token]) -> bool {
+    let verb_like = |w: &Token| {
+        let l = w.lower();
+        l.ends_with("ing") || l.ends_with("ed") || SPEAKER_WORDS.past_forms.contains(l.as_str())
+    };
+    let head = words[words.len() - 1].lower();
+    !words.iter().any(verb_like)
+        && (words.len() == 2 || (head.ends_with('s') && !head.ends_with("ss")) || head == "police")
 }
 
 /// The name or description ending just before token `end`, read backwards.
@@ -145,8 +186,12 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     if is_pronoun(last) {
         return Some((end - 1, end));
     }
-    // "is choosing not to respond": a participle is no subject's head
-    if !last.is_capitalized() && last.text.ends_with("ing") {
+    // "is choosing not to respond": a participle is no subject's head, nor is a
+    // verb in the past ("Comey decided not to recommend", "the aide chose to")
+    let lower = last.lower();
+    let past = (lower.ends_with("ed") && lower.len() > 4)
+        || SPEAKER_WORDS.past_forms.contains(lower.as_str());
+    if !last.is_capitalized() && (lower.ends_with("ing") || past) {
         return None;
     }
     let mut k = end;
@@ -225,7 +270,7 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
 }
 
 /// True for a possessive name ("Ryan's", "Clinton’s"), not a contraction ("He's").
-fn is_possessive(token: &Token) -> bool {
+pub fn is_possessive(token: &Token) -> bool {
     let stem = token
         .text
         .strip_suffix("'s")
@@ -276,7 +321,18 @@ fn is_verb_form(tokens: &[Token], at: usize) -> bool {
             || SPEAKER_WORDS.prepositions.contains(l.as_str())
             || matches!(l.as_str(), "that" | "to")
     });
-    !tokens[at].is_capitalized() && inflected && object
+    // an irregular past form is a verb before any word but a cue ("The aide left
+    // no doubt"; in "the far left said" it is the noun)
+    let past = SPEAKER_WORDS.past_forms.contains(word.as_str())
+        && tokens
+            .get(at + 1)
+            .is_some_and(|next| next.is_word() && cue_at(tokens, at + 1).is_none());
+    // a regular past form reads as the verb whatever follows ("The senator emailed
+    // supporters"), unless "by" makes it a participle ("a group backed by")
+    let regular_past = word.ends_with("ed")
+        && word.len() > 3
+        && tokens.get(at + 1).is_none_or(|next| next.lower() != "by");
+    !tokens[at].is_capitalized() && ((inflected && object) || past || regular_past)
 }
 
 /// What a stretch set off by commas is, next to a name.
@@ -462,20 +518,21 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
         }
         return None;
     }
-    let head = head_before(tokens, k)?;
     // "Trump at the time said", "Sanders on Tuesday said": the subject is before
     // the time phrase
-    let timed = tokens[head.0..head.1]
-        .iter()
-        .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
-    let after_preposition = head.0 > 0
+    let mut time_start = k;
+    while time_start > 0 && is_time(&tokens[time_start - 1..time_start]) {
+        time_start -= 1;
+    }
+    let after_preposition = time_start > 0
         && SPEAKER_WORDS
             .prepositions
-            .contains(tokens[head.0 - 1].lower().as_str());
-    if timed && after_preposition {
-        let subject = head_before(tokens, head.0 - 1)?;
+            .contains(tokens[time_start - 1].lower().as_str());
+    if time_start < k && after_preposition {
+        let subject = head_before(tokens, time_start - 1)?;
         return Some(Phrase::bare(subject));
     }
+    let head = head_before(tokens, k)?;
     Some(Phrase {
         start: head.0,
         end: mention_end,
@@ -702,6 +759,29 @@ mod tests {
                 .find(|&i| cue_at(&t, i).is_some())
                 .unwrap_or(t.len());
             assert_eq!(show(text, &t, subject_before(&t, end)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_function_words_and_verbs_name_no_one() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("officials said", Some("officials")),
+            ("young voters said", Some("young voters")),
+            ("police said", Some("police")),
+            ("last week said", None),
+            ("Two days said", None),
+            ("the 43-year-old said", Some("the 43-year-old")),
+            ("the 20 said", None),
+            ("Time said", Some("Time")),
+            ("Thursday said", None),
+            ("That said", None),
+            ("quick said", None),
+            ("making air said", None),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            let got = head_after(&t, 0).map(|(a, b)| &text[t[a].span.start..t[b - 1].span.end]);
+            assert_eq!(got, *want, "{text}");
         }
     }
 

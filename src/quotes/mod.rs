@@ -91,7 +91,7 @@ pub struct Quotations {
     pub speakers: Vec<Speaker>,
 }
 
-/// Partial quotes shorter than this, with no cue in their sentence, are scare quotes,
+/// Partial quotes shorter than this, with no speaker in their sentence, are scare quotes,
 /// titles or terms rather than reported speech.
 const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
 
@@ -108,6 +108,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     // the latest attributed quote: its region and speaker, for continuations
     let mut latest: Option<(usize, Mention)> = None;
     let mut previous_end: Option<(usize, usize)> = None;
+    // each quotation's region and whether it opens it
+    let mut places: Vec<(usize, bool)> = Vec::new();
     for raw in marks::find(text, &regions) {
         let region = regions[raw.region];
         let in_title = title.is_some() && raw.region == 0;
@@ -150,10 +152,17 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
-            Kind::Direct => true,
+            Kind::Direct => !is_subhead(text, region, &raw),
             Kind::Headline | Kind::Partial => {
-                let cued = found.as_ref().is_some_and(|f| !f.subject_only);
-                !is_title_or_name(inner) && (cued || words >= MIN_UNCUED_PARTIAL_WORDS)
+                // in the body, a fragment whose sentence has a speaker (`Trump
+                // promised "very, very well"`) reports words; a headline is too
+                // terse for its subject alone to tell speech from a label
+                let sourced = found
+                    .as_ref()
+                    .is_some_and(|f| kind == Kind::Partial || !f.subject_only);
+                !is_title_or_name(inner)
+                    && !names_a_work(&context, inner)
+                    && (sourced || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
         // `id="…"`: markup a scraper kept, not anyone's words
@@ -161,6 +170,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         if !speech || markup || is_term(&context) {
             continue;
         }
+        let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
         let (speaker, cue) = match found {
             Some(f) => {
                 let said = f.name.slice(text);
@@ -206,9 +216,33 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             speaker,
             cue,
         });
+        places.push((raw.region, place.opens_region));
     }
+    credit_forward(&mut quotes, &places);
     let speakers = speakers::table(&quotes);
     Quotations { quotes, speakers }
+}
+
+/// `"Not only can he win." ¶ "He may be the only one," Viguerie notes.`: a
+/// quotation with no speaker of its own, right before one its speaker is credited
+/// with in the same paragraph or opening the next, is that speaker's too.
+fn credit_forward(quotes: &mut [Quote], places: &[(usize, bool)]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (region, _) = places[i];
+        let (next_region, next_opens) = places[i + 1];
+        let adjacent = next_region == region || (next_region == region + 1 && next_opens);
+        // credited in its own words, not by a chain of such quotations
+        let credited = quotes[i + 1]
+            .speaker
+            .as_ref()
+            .filter(|m| !matches!(m.via, Via::Headline | Via::Continuation));
+        if quotes[i].speaker.is_none() && adjacent {
+            quotes[i].speaker = credited.map(|m| Mention {
+                via: Via::Continuation,
+                ..m.clone()
+            });
+        }
+    }
 }
 
 /// The people named in each region, found once per region on first need.
@@ -242,6 +276,38 @@ impl People {
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
     is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// The most words of a subhead set in quotation marks.
+const MAX_SUBHEAD_WORDS: usize = 8;
+
+/// `'All Bets Are Off.'` standing as a paragraph of its own: a section heading
+/// quoting the story, in Title Case (or capitals), not a statement of its own.
+fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
+    let mut outside = text[region.start..raw.outer.start]
+        .chars()
+        .chain(text[raw.outer.end..region.end].chars());
+    let alone = outside.all(|c| !c.is_alphanumeric());
+    let inner = raw.inner.slice(text);
+    alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
+}
+
+/// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
+/// Hall."`: Title Case right after a preposition, a possessive or a comma names a
+/// show, a book or a column, even with the sentence's period inside the marks.
+fn names_a_work(context: &Context, quoted: &str) -> bool {
+    let introduced = context.before.last().is_some_and(|t| {
+        let l = t.lower();
+        t.text == ","
+            || crate::rules::SPEAKER_WORDS
+                .prepositions
+                .contains(l.as_str())
+            || mention::is_possessive(t)
+    });
+    let statement = quoted
+        .trim_end_matches(['.', ','])
+        .ends_with(['.', '!', '?']);
+    introduced && !statement && quoted.split_whitespace().count() > 1 && is_title_case(quoted)
 }
 
 /// Every long word capitalised ("Notes From City Hall."), as in a title.
@@ -308,16 +374,30 @@ fn attribute(
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
+                .or_else(|| attribution::trailing(context.after))
                 .or_else(|| attribution::subject(context.sentence_before))
         }
-        Kind::Direct | Kind::Headline => attribution::after(context.after)
+        Kind::Direct | Kind::Headline => attribution::transcript_label(context.inside)
+            .or_else(|| attribution::after(context.after))
             .or_else(|| {
-                // the credit may stand as a sentence of its own after the quotation
-                let credit_line = if context.after.is_empty() {
-                    context.next_sentence
-                } else {
-                    context.after
-                };
+                // `"Would it?" Hannity pressed.`: the sentence ended at the question
+                // mark, and its attribution stands as the next one
+                let asked = raw.inner.slice(text).ends_with(['?', '!'])
+                    && !context.after.iter().any(Token::is_word);
+                asked
+                    .then(|| {
+                        attribution::after(context.next_sentence)
+                            .or_else(|| attribution::after_any_verb(context.next_sentence))
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
+                // the credit may stand as a sentence of its own after the quotation,
+                // or as a line of its own after its paragraph
+                let credit_line = [context.after, context.next_sentence, context.next_paragraph]
+                    .into_iter()
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default();
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
@@ -372,6 +452,76 @@ mod tests {
     }
 
     #[test]
+    fn short_fragments_need_a_source_in_their_sentence() {
+        let cases: &[(&str, &[&str])] = &[
+            // the sentence's subject stands behind a fragment, with or without a
+            // speech verb
+            (
+                "Story title goes here\n\nThe mayor hopes the park will feel \"truly ours\" by June.\n",
+                &["truly ours"],
+            ),
+            // nobody does: a scare quote
+            (
+                "Story title goes here\n\nThe \"gun violence\" debate lasted for weeks.\n",
+                &[],
+            ),
+            // a headline's subject alone does not make its fragment speech
+            ("Mayor eyes \"new era\" for the parks\n\nBody text.\n", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn works_named_after_a_preposition_possessive_or_comma() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nShe said so on \"Good Morning Town.\"\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe told the network's \"Evening Hour\" he would run.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nShe wrote in her column, \"Notes From Main Street.\"\n",
+                &[],
+            ),
+            // a sentence in Title Case is still a statement
+            (
+                "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
+                &["Go Home Now!"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn subheads_in_quotation_marks_are_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nThe mayor spoke.\n\n'Nothing Is Certain Yet.'\n\nThe vote is Monday.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\n– ‘THE LONG ROAD BACK’ –\n\nThe vote is Monday.\n",
+                &[],
+            ),
+            // a statement standing alone is still one
+            (
+                "Story title goes here\n\n\"We will rebuild every school.\"\n\nThe vote is Monday.\n",
+                &["We will rebuild every school."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
     fn title_case_tells_names_from_statements() {
         assert!(is_title_or_name("Meet the Press"));
         assert!(!is_title_or_name("a gift to a few"));
@@ -423,6 +573,38 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                     ("Ruiz", name("Ana Ruiz"), Via::Alias),
                 ],
+            ),
+            // a credit line of its own after the quotation's paragraph
+            (
+                "Title\n\nVoters were asked about the plan.\n\n\"It will not work.\"\n\n- Ana Ruiz, Springfield.\n",
+                vec![("Ana Ruiz, Springfield", name("Ana Ruiz"), Via::Cue)],
+            ),
+            // a statement a colon introduces belongs to the clause's subject
+            (
+                "Title\n\nThe senator sent the nominee a blunt message: \"Stop now.\"\n",
+                vec![("The senator", name("senator"), Via::Cue)],
+            ),
+            // a quotation credited only in the next paragraph's
+            (
+                "Title\n\nThe vote was close.\n\n\"We can still win.\"\n\n\"It will be hard,\" Ana Ruiz said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                ],
+            ),
+            // an attribution after a question mark, then one continued
+            (
+                "Title\n\n\"Would it work?\" Ana Ruiz pressed. \"Would it last?\"\n\n\"It would,\" Lee said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
+                    ("Lee", name("Lee"), Via::Cue),
+                ],
+            ),
+            // a pronoun in a relative clause stands for the name opening its sentence
+            (
+                "Title\n\nLena Ortiz railed against what she calls the \"downtown cartel\" again.\n",
+                vec![("Lena Ortiz", name("Lena Ortiz"), Via::Cue)],
             ),
             // a pronoun with no one to stand for stays unresolved
             (

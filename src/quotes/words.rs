@@ -33,9 +33,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's").
+/// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's", "9/11").
 fn joins_word(c: char) -> bool {
-    matches!(c, '.' | '-' | '\'' | '’' | '&')
+    matches!(c, '.' | '-' | '\'' | '’' | '&' | '/')
+}
+
+/// UTF-8 read as Latin-1 turns "ç" into "Ã§": the symbol after the "Ã" (or "Â")
+/// is the rest of a letter, and the word goes on ("FranÃ§ois").
+fn is_mojibake_tail(previous: char, c: char) -> bool {
+    matches!(previous, 'Ã' | 'Â') && ('\u{80}'..='\u{BF}').contains(&c)
 }
 
 /// The tokens of `span` in `text`, in order.
@@ -50,13 +56,16 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
             continue;
         }
         if is_word_char(c) {
+            let mut last = c;
             while let Some(d) = char_at(slice, at) {
                 let next = at + d.len_utf8();
-                let inside = joins_word(d) && char_at(slice, next).is_some_and(is_word_char);
+                let inside = (joins_word(d) || is_mojibake_tail(last, d))
+                    && char_at(slice, next).is_some_and(is_word_char);
                 // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
                 let final_period = d == '.' && ends_abbreviation(&slice[start..at]);
                 if is_word_char(d) || inside || final_period {
                     at = next;
+                    last = d;
                 } else {
                     break;
                 }
@@ -83,6 +92,12 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 /// Words whose period belongs to them: titles, dotted initials, and capitalised
 /// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on.
 fn ends_abbreviation(word: &str) -> bool {
+    // a party and state ("R-Ky.", "D-Calif.") ends with the state's abbreviation
+    if let Some((_, last)) = word.rsplit_once('-') {
+        if last.starts_with(char::is_uppercase) && ends_abbreviation(last) {
+            return true;
+        }
+    }
     let lower = word.to_lowercase();
     let capitalized = word.starts_with(char::is_uppercase);
     word.chars().count() == 1
@@ -114,6 +129,26 @@ mod tests {
                 "Mr.", "Smith's", "al-Nusra", "U.S.", "said", ",", "\"", "fine", ".", "\""
             ]
         );
+    }
+
+    #[test]
+    fn party_states_and_inner_slashes_stay_in_the_word() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Ann Lee, R-Ky., said",
+                &["Ann", "Lee", ",", "R-Ky.", ",", "said"],
+            ),
+            (
+                "Bo Tran (D-Calif.) said",
+                &["Bo", "Tran", "(", "D-Calif.", ")", "said"],
+            ),
+            ("the al-Nusra.", &["the", "al-Nusra", "."]),
+            ("said 9/11 widow", &["said", "9/11", "widow"]),
+            ("said FranÃ§ois Roy", &["said", "FranÃ§ois", "Roy"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "{text}");
+        }
     }
 
     #[test]
