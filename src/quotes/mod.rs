@@ -410,6 +410,8 @@ fn attribute(
                     .then(|| attribution::before(context.introduction, true))
                     .flatten()
             })
+            // "Sanders made the following comment:" closing the paragraph before
+            .or_else(|| attribution::introducing_clause(context.introduction))
             .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
                 context
@@ -578,6 +580,11 @@ mod tests {
             (
                 "Title\n\nVoters were asked about the plan.\n\n\"It will not work.\"\n\n- Ana Ruiz, Springfield.\n",
                 vec![("Ana Ruiz, Springfield", name("Ana Ruiz"), Via::Cue)],
+            ),
+            // a paragraph a colon introduces belongs to the subject of that clause
+            (
+                "Title\n\nThe mayor issued the following statement:\n\n\"We will rebuild.\"\n",
+                vec![("The mayor", name("mayor"), Via::Cue)],
             ),
             // a statement a colon introduces belongs to the clause's subject
             (
