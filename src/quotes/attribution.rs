@@ -306,11 +306,37 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
             return None;
         }
         let phrase = mention::mention_after(tokens, i + len)?;
-        return Some(found(tokens, phrase, i, len));
+        return Some(cited_source(tokens, i + len).unwrap_or(found(tokens, phrase, i, len)));
     }
     let (phrase, j) = mention::subject_then_cue(tokens, i)?;
     let (len, participle) = cue_at(tokens, j)?;
-    (!participle).then(|| found(tokens, phrase, j, len))
+    (!participle).then(|| cited_source(tokens, j + len).unwrap_or(found(tokens, phrase, j, len)))
+}
+
+/// `"…," Sanders said, according to CNN.`: a source cited after an attribution,
+/// in the same sentence, is where the reader has the words from, so it is credited
+/// with them. Read from token `from` (past the cue) to the sentence's end or a
+/// "that" opening what was said ("said that, according to the census, …"), a few
+/// commas at most.
+fn cited_source(tokens: &[Token], from: usize) -> Option<Found> {
+    let sentence = tokens.get(from..)?;
+    let end = sentence
+        .iter()
+        .position(|t| matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”" | "that"))
+        .unwrap_or(sentence.len());
+    let (comma, len) = sentence[..end]
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.text == ",")
+        .take(MAX_CUES_TRIED)
+        .find_map(|(k, _)| {
+            let at = from + k + 1;
+            cue_at(tokens, at)
+                .filter(|&(len, _)| is_according_to(tokens, at, len))
+                .map(|(len, _)| (at, len))
+        })?;
+    let phrase = mention::mention_after(tokens, comma + len)?;
+    Some(found(tokens, phrase, comma, len))
 }
 
 /// `Clinton "drew well" in the 2008 primary, said professor Paul Beck.`: an
@@ -507,6 +533,26 @@ mod tests {
                 Some(("the newspaper", "reported")),
             ),
             (", according to CNBC.", Some(("CNBC", "according to"))),
+            (
+                ", Ana Ruiz said, according to the Tribune.",
+                Some(("the Tribune", "according to")),
+            ),
+            (
+                ", said Ana Ruiz of the union, according to a transcript.",
+                Some(("a transcript", "according to")),
+            ),
+            (
+                " Ruiz told reporters on Monday, according to Radio Lima, that",
+                Some(("Radio Lima", "according to")),
+            ),
+            (
+                ", Ruiz said. \"Now, according to them",
+                Some(("Ruiz", "said")),
+            ),
+            (
+                ", Ruiz said that, according to the census, most",
+                Some(("Ruiz", "said")),
+            ),
             (", as Ana Ruiz put it.", Some(("Ana Ruiz", "put it"))),
             (" and \"contradictory\"", None),
             (" is what the sign read", None),
