@@ -313,6 +313,27 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| cited_source(tokens, j + len).unwrap_or(found(tokens, phrase, j, len)))
 }
 
+/// `Francis said those who thought so should "see a doctor," according to
+/// Reuters.`: a source closing the quotation's sentence reports all of it, so it
+/// is credited whatever attribution came before. Only a source in the sentence's
+/// last stretch between commas counts: one followed by more of the sentence may be
+/// part of what was said ("said that, according to the census, most …").
+pub fn closing_source(tokens: &[Token]) -> Option<Found> {
+    let end = tokens
+        .iter()
+        .position(|t| matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”"))
+        .unwrap_or(tokens.len());
+    // the comma may stand inside the closing mark (`"…," according to Reuters`)
+    let last_stretch = tokens[..end]
+        .iter()
+        .rposition(|t| t.text == ",")
+        .map_or(0, |comma| comma + 1);
+    let (len, _) = cue_at(tokens, last_stretch)
+        .filter(|&(len, _)| is_according_to(tokens, last_stretch, len))?;
+    let phrase = mention::mention_after(tokens, last_stretch + len)?;
+    Some(found(tokens, phrase, last_stretch, len))
+}
+
 /// `"…," Sanders said, according to CNN.`: a source cited after an attribution,
 /// in the same sentence, is where the reader has the words from, so it is credited
 /// with them. Read from token `from` (past the cue) to the sentence's end or a
@@ -513,6 +534,32 @@ mod tests {
 
     fn show(text: &str, f: Option<Found>) -> Option<(&str, &str)> {
         f.map(|f| (f.speaker.slice(text), f.cue.slice(text)))
+    }
+
+    #[test]
+    fn a_source_closing_the_sentence() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (" according to a memo.", Some(("a memo", "according to"))),
+            (
+                " in the talks, according to two aides who were there.",
+                Some(("two aides who were there", "according to")),
+            ),
+            (
+                ", Ruiz said on Monday, according to Radio Lima.",
+                Some(("Radio Lima", "according to")),
+            ),
+            (
+                " according to Radio Lima. \"Next",
+                Some(("Radio Lima", "according to")),
+            ),
+            (", Ruiz said, according to them, and left.", None),
+            (" that, according to the census, most were poor.", None),
+            (", Ruiz said.", None),
+            ("? According to the memo, it was late.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, closing_source(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]

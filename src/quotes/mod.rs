@@ -348,6 +348,19 @@ fn attribute(
             });
         }
     }
+    // `…, threatening "a lawsuit," according to a copy of the letter.`: the source
+    // closing the sentence; but quotations listed in one sentence (`calling it
+    // "vague" and "wrong", according to CNBC`) share the verb that introduces them
+    let listed = context
+        .sentence_before
+        .iter()
+        .any(|t| matches!(t.text, "\"" | "“" | "”" | "«" | "»"));
+    if let Some(source) = (!listed)
+        .then(|| attribution::closing_source(context.after))
+        .flatten()
+    {
+        return Some(source);
+    }
     match kind {
         Kind::Partial => {
             let adjacent = attribution::cue_adjacent(context.before);
