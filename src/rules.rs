@@ -141,6 +141,8 @@ pub struct SpeakerWords {
     pub past_forms: HashSet<String>,
     /// Particles that complete a verb ("shot back", "cut in").
     pub particles: HashSet<String>,
+    /// Verbs by which a source closing a sentence reports it ("CNN reported").
+    pub reports: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -161,6 +163,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("past") => &mut classes.past_forms,
             Some("particle") => &mut classes.particles,
             Some("role") => &mut classes.roles,
+            Some("report") => &mut classes.reports,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -222,6 +225,7 @@ mod tests {
         assert!(SPEAKER_WORDS.passives.contains("was"));
         assert!(SPEAKER_WORDS.roles.contains("then"));
         assert!(SPEAKER_WORDS.terms.contains("so-called"));
+        assert!(SPEAKER_WORDS.reports.contains("reported"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
@@ -248,6 +252,7 @@ mod tests {
             "past",
             "particle",
             "role",
+            "report",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

@@ -314,7 +314,7 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
 }
 
 /// `Francis said those who thought so should "see a doctor," according to
-/// Reuters.`: a source closing the quotation's sentence reports all of it, so it
+/// Reuters.` / `…, CNN reported.`: a source closing the quotation's sentence reports all of it, so it
 /// is credited whatever attribution came before. Only a source in the sentence's
 /// last stretch between commas counts: one followed by more of the sentence may be
 /// part of what was said ("said that, according to the census, most …").
@@ -328,10 +328,21 @@ pub fn closing_source(tokens: &[Token]) -> Option<Found> {
         .iter()
         .rposition(|t| t.text == ",")
         .map_or(0, |comma| comma + 1);
-    let (len, _) = cue_at(tokens, last_stretch)
-        .filter(|&(len, _)| is_according_to(tokens, last_stretch, len))?;
-    let phrase = mention::mention_after(tokens, last_stretch + len)?;
-    Some(found(tokens, phrase, last_stretch, len))
+    let reports = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| SPEAKER_WORDS.reports.contains(t.lower().as_str()))
+    };
+    // `according to CNN.` / `reported CNN.`
+    if let Some((len, _)) = cue_at(tokens, last_stretch)
+        .filter(|&(len, _)| is_according_to(tokens, last_stretch, len) || reports(last_stretch))
+    {
+        let phrase = mention::mention_after(tokens, last_stretch + len)?;
+        return Some(found(tokens, phrase, last_stretch, len));
+    }
+    // `CNN reported.`
+    let (phrase, verb) = mention::subject_then_cue(tokens, last_stretch)?;
+    (reports(verb) && verb + 1 == end).then(|| found(tokens, phrase, verb, 1))
 }
 
 /// `"…," Sanders said, according to CNN.`: a source cited after an attribution,
@@ -555,6 +566,13 @@ mod tests {
             (", Ruiz said, according to them, and left.", None),
             (" that, according to the census, most were poor.", None),
             (", Ruiz said.", None),
+            (
+                " in the talks, the Tribune reported.",
+                Some(("the Tribune", "reported")),
+            ),
+            (", reports Radio Lima.", Some(("Radio Lima", "reports"))),
+            (", the Tribune reported on its site.", None),
+            (" in the talks, Ruiz added.", None),
             ("? According to the memo, it was late.", None),
         ];
         for (text, want) in cases {
