@@ -13,6 +13,9 @@ use crate::span::Span;
 /// The most cues of one sentence tried in turn for a speaker.
 const MAX_CUES_TRIED: usize = 3;
 
+/// The most tokens a source opening a sentence ("According to …,") may span.
+const MAX_SOURCE_TOKENS: usize = 16;
+
 /// A speaker mention and the cue that ties it to a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -313,6 +316,21 @@ pub fn after(tokens: &[Token]) -> Option<Found> {
     (!participle).then(|| cited_source(tokens, j + len).unwrap_or(found(tokens, phrase, j, len)))
 }
 
+/// `According to ProPublica, Clinton praised her "…"`: a source opening the
+/// quotation's sentence reports all of it, whoever it quotes there, so it is
+/// credited. `tokens` is the sentence up to the quotation; a source that does not
+/// open it (`… said that according to its count, …`) does not count.
+pub fn opening_source(tokens: &[Token]) -> Option<Found> {
+    let (len, _) = cue_at(tokens, 0)
+        .filter(|&(len, _)| tokens[0].is_capitalized() && is_according_to(tokens, 0, len))?;
+    // the source runs to the comma closing the opening phrase: `According to a
+    // study by two economists, …`
+    let comma = (len..tokens.len().min(len + MAX_SOURCE_TOKENS))
+        .find(|&k| !tokens[k].is_word())
+        .filter(|&k| k > len && tokens[k].text == ",")?;
+    Some(found(tokens, Phrase::bare((len, comma)), 0, len))
+}
+
 /// `Francis said those who thought so should "see a doctor," according to
 /// Reuters.` / `…, CNN reported.`: a source closing the quotation's sentence reports all of it, so it
 /// is credited whatever attribution came before. Only a source in the sentence's
@@ -545,6 +563,29 @@ mod tests {
 
     fn show(text: &str, f: Option<Found>) -> Option<(&str, &str)> {
         f.map(|f| (f.speaker.slice(text), f.cue.slice(text)))
+    }
+
+    #[test]
+    fn a_source_opening_the_sentence() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "According to the minutes, Ruiz called it ",
+                Some(("the minutes", "According to")),
+            ),
+            (
+                "According to Radio Lima, ",
+                Some(("Radio Lima", "According to")),
+            ),
+            (
+                "According to a study by two economists, jobs were ",
+                Some(("a study by two economists", "According to")),
+            ),
+            ("Ruiz said that, according to the census, ", None),
+            ("According to the plan Ruiz called ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, opening_source(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]

@@ -355,10 +355,11 @@ fn attribute(
         .sentence_before
         .iter()
         .any(|t| matches!(t.text, "\"" | "“" | "”" | "«" | "»"));
-    if let Some(source) = (!listed)
+    let closing = (!listed)
         .then(|| attribution::closing_source(context.after))
-        .flatten()
-    {
+        .flatten();
+    // `According to ProPublica, Clinton praised her "…"`
+    if let Some(source) = attribution::opening_source(context.sentence_before).or(closing) {
         return Some(source);
     }
     match kind {
