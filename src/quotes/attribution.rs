@@ -660,6 +660,7 @@ mod tests {
                 Some(("Ruiz", "said")),
             ),
             (", as Ana Ruiz put it.", Some(("Ana Ruiz", "put it"))),
+            (", as Ana Ruiz puts it.", Some(("Ana Ruiz", "puts it"))),
             (" and \"contradictory\"", None),
             (" is what the sign read", None),
         ];
