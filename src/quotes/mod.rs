@@ -310,13 +310,27 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
     introduced && !statement && quoted.split_whitespace().count() > 1 && is_title_case(quoted)
 }
 
-/// Every long word capitalised ("Notes From City Hall."), as in a title.
+/// Every long word capitalised ("Notes From City Hall."), as in a title. The first
+/// word's capital opens a sentence as much as a title, so with more words after it
+/// they must show the title: their long words capitalised, or, with none long,
+/// every one of them ("Lyin' Ted", but not "Don't you do it").
 pub fn is_title_case(quoted: &str) -> bool {
-    let long_words: Vec<&str> = quoted
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    !long_words.is_empty() && long_words.iter().all(|w| w.starts_with(char::is_uppercase))
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let long = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if rest.is_empty() {
+        return long(first) && capital(first);
+    }
+    let long_rest: Vec<&str> = rest.iter().copied().filter(long).collect();
+    let rest_titled = if long_rest.is_empty() {
+        rest.iter().all(capital)
+    } else {
+        long_rest.iter().all(capital)
+    };
+    (!long(first) || capital(first)) && rest_titled
 }
 
 /// `the so-called "experts"`: a term held at arm's length, not anyone's words.
@@ -542,6 +556,18 @@ mod tests {
         assert!(is_title_or_name("Meet the Press"));
         assert!(!is_title_or_name("a gift to a few"));
         assert!(!is_title_or_name("Stop The Steal."));
+        let cases = [
+            ("Crooked Hillary", true),
+            ("Lyin' Ted", true),
+            ("Choke", true),
+            ("Don't you do it", false),
+            ("Never you mind", false),
+            ("Notes From City Hall", true),
+            ("the", false),
+        ];
+        for (quoted, want) in cases {
+            assert_eq!(is_title_case(quoted), want, "{quoted}");
+        }
     }
 
     /// A quote's speaker mention, name and how it was found.
