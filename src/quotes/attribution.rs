@@ -355,7 +355,12 @@ pub fn closing_source(tokens: &[Token]) -> Option<Found> {
     if let Some((len, _)) = cue_at(tokens, last_stretch)
         .filter(|&(len, _)| is_according_to(tokens, last_stretch, len) || reports(last_stretch))
     {
-        let phrase = mention::mention_after(tokens, last_stretch + len)?;
+        // the source is all the stretch says (`according to audio provided by
+        // Wyoming Public Radio.`) unless a mention reads past a period (`Mr.`)
+        let start = last_stretch + len;
+        let phrase = mention::mention_after(tokens, start)
+            .filter(|p| p.end > end || end - start > MAX_SOURCE_TOKENS)
+            .or_else(|| (start < end).then(|| Phrase::bare((start, end))))?;
         return Some(found(tokens, phrase, last_stretch, len));
     }
     // `CNN reported.`
@@ -607,6 +612,10 @@ mod tests {
             (", Ruiz said, according to them, and left.", None),
             (" that, according to the census, most were poor.", None),
             (", Ruiz said.", None),
+            (
+                ", Ruiz said, according to audio provided by Radio Lima.",
+                Some(("audio provided by Radio Lima", "according to")),
+            ),
             (
                 " in the talks, the Tribune reported.",
                 Some(("the Tribune", "reported")),
