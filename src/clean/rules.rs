@@ -1,5 +1,5 @@
 //! Phrase evidence: the `REASON SCOPE PATTERN` rules of `rules/boilerplate.txt` (and
-//! the user's `--rules FILE`), compiled once into one regex set per scope.
+//! the user's `--rules FILE`), one rule set per scope (see `crate::rule_set`).
 
 use crate::rule_set::RuleSet;
 use serde::Serialize;
