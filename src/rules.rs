@@ -2,7 +2,36 @@
 //! files in `rules/` so that someone who does not write Rust can read and extend them.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A set of the words of a list.
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// The words of a list, each with what the list says of it.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, the hash of the word lists: their keys are a few hundred short words of
+/// our own, which input only looks up, so a keyed hash buys nothing, and SipHash costs
+/// more than many of the decisions that ask it.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// How the sentence splitter treats an abbreviation (see `rules/abbreviations.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,13 +72,13 @@ pub fn entries(source: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty())
 }
 
-fn word_set(source: &str) -> HashSet<String> {
+fn word_set(source: &str) -> WordSet {
     entries(source).map(str::to_lowercase).collect()
 }
 
 /// Abbreviations (lower case, without the final period) and their class; units of
 /// measure are in [`UNITS`].
-pub static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevClass>> = LazyLock::new(|| {
+pub static ABBREVIATIONS: LazyLock<WordMap<AbbrevClass>> = LazyLock::new(|| {
     abbreviation_entries()
         .filter_map(|(word, class)| {
             let class = match class {
@@ -68,7 +97,7 @@ pub static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevClass>> = LazyLock::new
 });
 
 /// Units of measure (lower case, without the period), abbreviations only after a number.
-pub static UNITS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static UNITS: LazyLock<WordSet> = LazyLock::new(|| {
     abbreviation_entries()
         .filter(|&(_, class)| class == "unit")
         .map(|(word, _)| word.to_lowercase())
@@ -83,25 +112,25 @@ fn abbreviation_entries() -> impl Iterator<Item = (&'static str, &'static str)> 
 }
 
 /// Capitalised words that continue a phrase after an ordinary abbreviation.
-pub static ABBREVIATION_FOLLOWERS: LazyLock<HashSet<String>> =
+pub static ABBREVIATION_FOLLOWERS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/abbreviation_followers.txt")));
 
 /// Words that open sentences but are rarely part of a name.
-pub static SENTENCE_STARTERS: LazyLock<HashSet<String>> =
+pub static SENTENCE_STARTERS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/sentence_starters.txt")));
 
 /// Names written with a mark of their own ("Yahoo!"), lower case, mark included.
-pub static NAMES_WITH_MARKS: LazyLock<HashSet<String>> =
+pub static NAMES_WITH_MARKS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/names_with_marks.txt")));
 
 /// Prepositions that open a fronted phrase of time or place ("At 5 a.m. Mr. Smith left").
-pub static PHRASE_OPENERS: LazyLock<HashSet<String>> =
+pub static PHRASE_OPENERS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/phrase_openers.txt")));
 
 /// Speech and writing cues ("said", "according to"), keyed by their first word so
 /// that a token finds its candidates in one lookup; each candidate's words, longest first.
-pub static CUE_VERBS: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
-    let mut cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+pub static CUE_VERBS: LazyLock<WordMap<Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut cues: WordMap<Vec<Vec<String>>> = WordMap::default();
     for line in entries(include_str!("../rules/cue_verbs.txt")) {
         let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
         cues.entry(words[0].clone()).or_default().push(words);
@@ -116,33 +145,33 @@ pub static CUE_VERBS: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::ne
 #[derive(Debug, Default)]
 pub struct SpeakerWords {
     /// Between a subject and its speech verb ("has also said").
-    pub helpers: HashSet<String>,
+    pub helpers: WordSet,
     /// Lower-case words that end a speaker's noun phrase.
-    pub stops: HashSet<String>,
+    pub stops: WordSet,
     /// Words that open a description ("the", "a", "his").
-    pub determiners: HashSet<String>,
+    pub determiners: WordSet,
     /// Words that join clauses ("when", "while").
-    pub links: HashSet<String>,
+    pub links: WordSet,
     /// Prepositions, after which a cue word is a noun ("secretary of state").
-    pub prepositions: HashSet<String>,
+    pub prepositions: WordSet,
     /// Auxiliaries of the passive, after which a cue's subject did not speak.
-    pub passives: HashSet<String>,
+    pub passives: WordSet,
     /// Asides set off by commas ("however").
-    pub asides: HashSet<String>,
+    pub asides: WordSet,
     /// Words of time phrases ("later", "Tuesday").
-    pub times: HashSet<String>,
+    pub times: WordSet,
     /// Endings that mark an adverb ("-ously"), skipped between subject and verb.
-    pub adverb_endings: HashSet<String>,
+    pub adverb_endings: WordSet,
     /// Adverbs before a role held at some time ("then ambassador").
-    pub roles: HashSet<String>,
+    pub roles: WordSet,
     /// Words right before a quotation that make it a term ("so-called").
-    pub terms: HashSet<String>,
+    pub terms: WordSet,
     /// Irregular past forms that end a description as its verb ("The senator sent").
-    pub past_forms: HashSet<String>,
+    pub past_forms: WordSet,
     /// Particles that complete a verb ("shot back", "cut in").
-    pub particles: HashSet<String>,
+    pub particles: WordSet,
     /// Verbs by which a source closing a sentence reports it ("CNN reported").
-    pub reports: HashSet<String>,
+    pub reports: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -173,15 +202,15 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
 });
 
 /// Titles and roles written before a speaker's name.
-pub static SPEAKER_TITLES: LazyLock<HashSet<String>> =
+pub static SPEAKER_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/speaker_titles.txt")));
 
 /// Words that mark a speaker as an organisation rather than a person.
-pub static ORGANIZATION_WORDS: LazyLock<HashSet<String>> =
+pub static ORGANIZATION_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/organization_words.txt")));
 
 /// Pronouns that can stand for a speaker, and what they can refer to.
-pub static PRONOUNS: LazyLock<HashMap<String, PronounKind>> = LazyLock::new(|| {
+pub static PRONOUNS: LazyLock<WordMap<PronounKind>> = LazyLock::new(|| {
     entries(include_str!("../rules/pronouns.txt"))
         .filter_map(|line| {
             let (word, kind) = line.split_once(char::is_whitespace)?;

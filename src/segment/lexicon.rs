@@ -2,9 +2,7 @@
 //! to run at every period of a text.
 
 use super::words::with_key;
-use crate::rules::{ABBREVIATIONS, AbbrevClass, UNITS};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::rules::{ABBREVIATIONS, AbbrevClass, UNITS, WordMap};
 use std::sync::LazyLock;
 
 /// What the tables say of one word.
@@ -16,38 +14,16 @@ pub struct Entry {
     pub unit: bool,
 }
 
-/// FNV-1a: the keys are a few hundred short words of our own, so a keyed hash
-/// buys nothing, and SipHash would cost more than the rest of the decision.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// The merged tables.
 struct Table {
-    entries: HashMap<String, Entry, BuildHasherDefault<Fnv>>,
+    entries: WordMap<Entry>,
     /// The longest key: longer words are looked up no further.
     longest: usize,
 }
 
 /// Built once, on the first period read.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut entries: HashMap<String, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut entries: WordMap<Entry> = WordMap::default();
     for (word, &class) in ABBREVIATIONS.iter() {
         entries.entry(word.clone()).or_default().class = Some(class);
     }
