@@ -5,11 +5,10 @@
 //! rules' `.*` and counted Unicode classes (`[\p{L} ]{0,20}`) make its lazy DFA build
 //! new states on almost every byte, and compiling them costs tens of megabytes.
 //!
-//! So a gate answers first: one Aho-Corasick automaton over each rule's *necessary
-//! factor*, a few strings of which every match contains one (`newsletter` in
-//! `\byou\b.*\bnewsletter\b`; see [`factor`]). It scans a paragraph in one pass, about
-//! as fast as reading it, and is built once per run (tens of milliseconds for the
-//! built-in rules). Only the rules whose factor occurs run in full, each
+//! So a gate answers first: it finds which of the rules' *necessary factors* occur,
+//! a few strings per rule of which every match contains one (`newsletter` in
+//! `\byou\b.*\bnewsletter\b`; see [`factor`]), in one pass over the paragraph (see
+//! [`gate`]). Only the rules whose factor occurs run in full, each
 //! compiled the first time it is needed, so a rule that never comes near a match
 //! costs nothing.
 //!
@@ -18,9 +17,10 @@
 //! spelling "subscribe" with a long s does not reach the rules.
 
 mod factor;
+mod gate;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use factor::necessary_factor;
+use gate::Gate;
 use regex::{Match, Regex, RegexBuilder};
 use std::sync::OnceLock;
 
@@ -28,9 +28,8 @@ use std::sync::OnceLock;
 /// best factor is weaker (`.{0,40}` alone) runs in full on every text.
 const MIN_SCORE: u32 = 4;
 
-/// The gate looks for this many characters of each factor string at most. Twelve
-/// letters are rare enough (eight let through so many texts that the full rules cost
-/// more); each one more costs states of the gate's DFA to build.
+/// The gate looks for this many characters of each factor string at most: twelve
+/// letters are rare enough, and a long phrase's tail would only cost comparisons.
 const GATE_CHARS: usize = 12;
 
 /// A string with more non-ASCII letters than this is not spelled in all its case
@@ -40,7 +39,7 @@ const MAX_FOLDED_LETTERS: u32 = 4;
 /// Patterns with a fast negative answer.
 #[derive(Debug)]
 pub struct RuleSet {
-    gate: AhoCorasick,
+    gate: Gate,
     /// The pattern index of each string of the gate.
     owners: Vec<usize>,
     /// Patterns without a usable factor, asked in full every time.
@@ -80,11 +79,7 @@ impl RuleSet {
                 None => ungated.push(index),
             }
         }
-        let gate = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&strings)
-            .map_err(|e| (owners.first().copied().unwrap_or(0), e.to_string()))?;
+        let gate = Gate::new(&strings);
         Ok(RuleSet {
             gate,
             owners,
@@ -124,20 +119,17 @@ impl RuleSet {
     /// The index of the first pattern (in the order given) that matches `text`, and
     /// its leftmost match.
     pub fn first_match<'t>(&self, text: &'t str) -> Option<(usize, Match<'t>)> {
-        // A plain search stops at the first string found, and most text holds none;
-        // the overlapping one, which finds every rule's strings, runs only on a hit.
-        if !self.gate.is_match(text) {
+        let mut candidates = Vec::new();
+        self.gate.each_hit(text.as_bytes(), |_, string| {
+            candidates.push(self.owners[string])
+        });
+        if candidates.is_empty() {
             return self
                 .ungated
                 .iter()
                 .find_map(|&index| self.found(index, text));
         }
-        let mut candidates = self.ungated.clone();
-        candidates.extend(
-            self.gate
-                .find_overlapping_iter(text)
-                .map(|found| self.owners[found.pattern()]),
-        );
+        candidates.extend(&self.ungated);
         candidates.sort_unstable();
         candidates.dedup();
         candidates
@@ -157,7 +149,7 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// The first [`GATE_CHARS`] characters of a factor string: still in every match, and
-/// a long phrase's tail would only add states to the gate.
+/// a long phrase's tail would only cost comparisons.
 fn gate_prefix(string: &str) -> &str {
     string
         .char_indices()

@@ -1,0 +1,317 @@
+//! Finds which of a few hundred short strings occur in a text, ignoring ASCII case, in
+//! one pass that touches little memory.
+//!
+//! An Aho-Corasick DFA of the rules' strings takes a megabyte or more, and a scan
+//! through it misses the cache on most bytes of English text. This gate keeps, for
+//! each string of four bytes or more, one window of four bytes, the rarest in English
+//! text, as a bit of an 8 KB table: a text position goes further only when the four
+//! bytes there set a bit, which in running text is about one position in a hundred.
+//! Strings of one to three bytes have exact tables of their own. Every candidate is
+//! then compared with the text in full.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::rules::Fnv;
+
+/// Bits in the table of four-byte windows (8 KB).
+const WINDOW_BITS: u32 = 16;
+
+/// Bytes in lower case for ASCII letters, others as they are.
+static FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+/// A set of byte strings, each with the index it was given.
+#[derive(Debug)]
+pub struct Gate {
+    /// The strings with ASCII letters in lower case.
+    strings: Vec<Box<[u8]>>,
+    /// Set for every string of one byte.
+    singles: BitTable,
+    /// Bit `a << 8 | b` set for every string `ab` of two bytes.
+    pairs: BitTable,
+    /// Bit [`spread`] of three bytes set for every string of three bytes.
+    triples: BitTable,
+    /// Bit [`spread`] of a string's rarest window set for every longer string.
+    windows: BitTable,
+    /// Strings shorter than four bytes, by their bytes.
+    short: HashMap<u32, Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// Longer strings by the bit of their window, with the window's offset.
+    long: HashMap<u32, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>,
+    /// Whether any string is shorter than four bytes.
+    any_short: bool,
+}
+
+impl Gate {
+    /// The gate of `strings`; empty strings are never found.
+    pub fn new<S: AsRef<[u8]>>(strings: &[S]) -> Gate {
+        let mut gate = Gate {
+            strings: Vec::with_capacity(strings.len()),
+            singles: BitTable::new(8),
+            pairs: BitTable::new(16),
+            triples: BitTable::new(16),
+            windows: BitTable::new(WINDOW_BITS),
+            short: HashMap::default(),
+            long: HashMap::default(),
+            any_short: false,
+        };
+        for (index, string) in strings.iter().enumerate() {
+            let folded: Box<[u8]> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
+            let key = bytes_key(&folded);
+            match folded.len() {
+                0 => {}
+                1 => gate.singles.set(key),
+                2 => gate.pairs.set(key),
+                3 => gate.triples.set(spread(key, 16)),
+                _ => {
+                    let offset = rarest_window(&folded);
+                    let bit = spread(window(&folded, offset), WINDOW_BITS);
+                    gate.windows.set(bit);
+                    gate.long.entry(bit).or_default().push((index, offset));
+                }
+            }
+            if (1..4).contains(&folded.len()) {
+                gate.short.entry(key).or_default().push(index);
+                gate.any_short = true;
+            }
+            gate.strings.push(folded);
+        }
+        gate
+    }
+
+    /// Calls `found` with the place and index of every string wherever it occurs in
+    /// `text`.
+    pub fn each_hit(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+        for at in 0..text.len() {
+            if self.any_short {
+                self.check_short(text, at, &mut found);
+            }
+            if text.len() - at >= 4 {
+                let bit = spread(window(text, at), WINDOW_BITS);
+                if self.windows.get(bit) {
+                    self.check_long(text, at, bit, &mut found);
+                }
+            }
+        }
+    }
+
+    /// Reports the strings of one to three bytes at `at`.
+    fn check_short(&self, text: &[u8], at: usize, found: &mut impl FnMut(usize, usize)) {
+        let byte = |k: usize| text.get(at + k).map(|&b| FOLD[b as usize]);
+        let a = FOLD[text[at] as usize];
+        let mut keys = [None; 3];
+        if self.singles.get(u32::from(a)) {
+            keys[0] = Some(u32::from(a));
+        }
+        if let Some(b) = byte(1) {
+            let pair = bytes_key(&[a, b]);
+            if self.pairs.get(pair) {
+                keys[1] = Some(pair);
+            }
+            if let Some(c) = byte(2) {
+                let triple = bytes_key(&[a, b, c]);
+                if self.triples.get(spread(triple, 16)) {
+                    keys[2] = Some(triple);
+                }
+            }
+        }
+        for key in keys.into_iter().flatten() {
+            // A key of one, two or three bytes is the string itself: no compare.
+            for &index in self.short.get(&key).into_iter().flatten() {
+                if self.strings[index].len() == key_len(&self.strings[index], key) {
+                    found(at, index);
+                }
+            }
+        }
+    }
+
+    /// Reports the longer strings whose window `bit` sits at `at`.
+    fn check_long(&self, text: &[u8], at: usize, bit: u32, found: &mut impl FnMut(usize, usize)) {
+        for &(index, offset) in self.long.get(&bit).into_iter().flatten() {
+            let string = &self.strings[index];
+            let Some(start) = at.checked_sub(offset) else {
+                continue;
+            };
+            let here = text
+                .get(start..start + string.len())
+                .is_some_and(|candidate| {
+                    candidate
+                        .iter()
+                        .zip(string.iter())
+                        .all(|(&t, &s)| FOLD[t as usize] == s)
+                });
+            if here {
+                found(start, index);
+            }
+        }
+    }
+}
+
+/// The length of `string` when `key` is its [`bytes_key`], else zero: keys of one,
+/// two and three bytes share a map, and a short key can equal a longer one's.
+fn key_len(string: &[u8], key: u32) -> usize {
+    if bytes_key(string) == key {
+        string.len()
+    } else {
+        0
+    }
+}
+
+/// Up to four bytes as one number, the first lowest.
+fn bytes_key(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .enumerate()
+        .fold(0, |key, (k, &b)| key | u32::from(b) << (8 * k))
+}
+
+/// The four bytes at `at`, with bit 5 of each set: ASCII letters differ from their
+/// capitals only in that bit, so a string and the text it matches share a window
+/// (the comparison after the gate tells the few other bytes apart).
+fn window(bytes: &[u8], at: usize) -> u32 {
+    let four: [u8; 4] = bytes[at..at + 4].try_into().unwrap_or_default();
+    u32::from_le_bytes(four) | 0x2020_2020
+}
+
+/// `key` spread over `bits` bits: a multiply moves every byte into the high bits,
+/// which are kept.
+fn spread(key: u32, bits: u32) -> u32 {
+    key.wrapping_mul(0x9E37_79B1) >> (32 - bits)
+}
+
+/// The offset of the window of `string` whose bytes are rarest in English text, so
+/// that the window seldom occurs where the string does not.
+fn rarest_window(string: &[u8]) -> usize {
+    (0..=string.len() - 4)
+        .min_by_key(|&at| {
+            string[at..at + 4]
+                .iter()
+                .map(|&b| commonness(b))
+                .sum::<u32>()
+        })
+        .unwrap_or(0)
+}
+
+/// How often a byte occurs in English text, roughly, in tenths of a percent of
+/// letters: the space and the common letters high, rare letters, digits and marks low.
+fn commonness(byte: u8) -> u32 {
+    match byte {
+        b' ' => 180,
+        b'e' => 127,
+        b't' => 91,
+        b'a' => 82,
+        b'o' => 75,
+        b'i' => 70,
+        b'n' => 67,
+        b's' => 63,
+        b'h' => 61,
+        b'r' => 60,
+        b'd' => 43,
+        b'l' => 40,
+        b'c' | b'u' => 28,
+        b'm' | b'w' => 24,
+        b'f' | b'g' | b'y' => 20,
+        b'p' => 19,
+        b'b' => 15,
+        b',' | b'.' => 10,
+        b'v' => 10,
+        b'k' => 8,
+        _ => 2,
+    }
+}
+
+/// A table of `1 << bits` bits.
+#[derive(Debug)]
+struct BitTable(Box<[u64]>);
+
+impl BitTable {
+    fn new(bits: u32) -> BitTable {
+        BitTable(vec![0; (1usize << bits).div_ceil(64)].into_boxed_slice())
+    }
+
+    fn set(&mut self, bit: u32) {
+        self.0[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+
+    fn get(&self, bit: u32) -> bool {
+        self.0[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (place, index) where a string occurs, the slow way.
+    fn naive(strings: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let text = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for at in 0..text.len() {
+            for (index, s) in strings.iter().enumerate() {
+                let s = s.to_ascii_lowercase();
+                if !s.is_empty() && text.as_bytes()[at..].starts_with(s.as_bytes()) {
+                    out.push((at, index));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    fn gated(strings: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        Gate::new(strings).each_hit(text.as_bytes(), |at, i| out.push((at, i)));
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn finds_strings_of_every_length_in_any_ascii_case() {
+        let strings = [
+            "/",
+            "ad",
+            "newsletter",
+            "Über",
+            "über",
+            "© ",
+            "subscri",
+            "",
+            "(c)",
+        ];
+        let table = [
+            ("", vec![]),
+            ("a", vec![]),
+            ("ad", vec![(0, 1)]),
+            ("AD/", vec![(0, 1), (2, 0)]),
+            ("Get our NEWSLETTER", vec![(8, 2)]),
+            ("Über uns, über alles", vec![(0, 3), (11, 4)]),
+            ("© 2024", vec![(0, 5)]),
+            ("subscribe / subscription", vec![(0, 6), (10, 0), (12, 6)]),
+            ("the news letter", vec![]),
+            ("(C) 2024 (c", vec![(0, 8)]),
+        ];
+        for (text, want) in table {
+            assert_eq!(gated(&strings, text), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The gate finds what a search for each string in turn finds.
+        #[test]
+        fn finds_what_a_plain_search_finds(
+            strings in proptest::collection::vec("[abAB@`/ é]{1,6}", 1..12),
+            text in "[abAB@`/ é]{0,40}",
+        ) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(gated(&strings, &text), naive(&strings, &text));
+        }
+    }
+}
