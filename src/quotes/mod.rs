@@ -399,6 +399,7 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
+                .or_else(|| attribution::linked_clause(context.before))
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
