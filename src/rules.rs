@@ -143,6 +143,8 @@ pub struct SpeakerWords {
     pub particles: HashSet<String>,
     /// Verbs by which a source closing a sentence reports it ("CNN reported").
     pub reports: HashSet<String>,
+    /// Verbs an infinitive completes, whose subject speaks ("started to call").
+    pub catenatives: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -164,6 +166,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("particle") => &mut classes.particles,
             Some("role") => &mut classes.roles,
             Some("report") => &mut classes.reports,
+            Some("catenative") => &mut classes.catenatives,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -226,6 +229,7 @@ mod tests {
         assert!(SPEAKER_WORDS.roles.contains("then"));
         assert!(SPEAKER_WORDS.terms.contains("so-called"));
         assert!(SPEAKER_WORDS.reports.contains("reported"));
+        assert!(SPEAKER_WORDS.catenatives.contains("started"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
@@ -253,6 +257,7 @@ mod tests {
             "particle",
             "role",
             "report",
+            "catenative",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

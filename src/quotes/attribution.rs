@@ -535,6 +535,25 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         let subject = sentence_subject(tokens).filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
     }
+    // "White House officials started to portray it as": the subject of the verb
+    // the infinitive completes
+    // (a pronoun for the name opening the sentence adds nothing to it)
+    let catenative = i >= 2
+        && tokens[i - 1].lower() == "to"
+        && SPEAKER_WORDS
+            .catenatives
+            .contains(tokens[i - 2].lower().as_str());
+    let named_subject = || {
+        sentence_subject(tokens)
+            .is_some_and(|p| tokens[p.name.0..p.name.1].iter().all(Token::is_capitalized))
+    };
+    let completed = catenative
+        .then(|| mention::subject_before(tokens, i - 2))
+        .flatten()
+        .filter(|p| !(mention::is_pronoun(&tokens[p.name.0]) && named_subject()));
+    if let Some(phrase) = completed {
+        return Some(found(tokens, phrase, i, len));
+    }
     if let Some(phrase) = mention::subject_before(tokens, i) {
         // "Trump took to Twitter to accuse", "Protesters marching through the
         // streets chanted": after an infinitive's "to" or a preposition, the words
@@ -701,6 +720,36 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, linked_clause(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_an_infinitive_completes() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "The timeline shows it, long before White House officials started to portray it as a ",
+                Some(("White House officials", "portray")),
+            ),
+            (
+                "The debate was so dull that Mr. Lee was prompted to say, ",
+                Some(("Mr. Lee", "say")),
+            ),
+            (
+                "Trump took to Twitter overnight to accuse the campaign of being ",
+                Some(("Trump", "accuse")),
+            ),
+            (
+                "Ana Ruiz said she wanted to speak ",
+                Some(("Ana Ruiz", "said")),
+            ),
+            (
+                "Ana Ruiz said she tried to call it ",
+                Some(("Ana Ruiz", "said")),
+            ),
+            ("Ana Ruiz tried to call it ", Some(("Ana Ruiz", "call"))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
         }
     }
 
