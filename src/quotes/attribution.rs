@@ -506,7 +506,23 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let order: Vec<usize> = if last_cue {
         (0..tokens.len()).rev().collect()
     } else {
-        (main..tokens.len()).chain(0..main).collect()
+        // "Graham, who says allies should help, tweeted that …": a cue in a relative
+        // clause closed by a comma describes the subject; the main verb after the
+        // comma comes first
+        let relative = |&i: &usize| {
+            let mut k = i;
+            while k > 0 && mention::is_helper(&tokens[k - 1]) {
+                k -= 1;
+            }
+            let opens = k > 0 && matches!(tokens[k - 1].lower().as_str(), "who" | "which");
+            opens && {
+                let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
+                comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
+            }
+        };
+        let (inside, main_clause): (Vec<usize>, Vec<usize>) =
+            (main..tokens.len()).chain(0..main).partition(relative);
+        main_clause.into_iter().chain(inside).collect()
     };
     order
         .into_iter()
@@ -747,6 +763,27 @@ mod tests {
                 Some(("Ana Ruiz", "said")),
             ),
             ("Ana Ruiz tried to call it ", Some(("Ana Ruiz", "call"))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_after_the_main_verb() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Graham, who says allies should help, tweeted that the plan ",
+                Some(("Graham, who says allies should help", "tweeted")),
+            ),
+            (
+                "Democrats, who highlighted comments Trump made saying he ",
+                Some(("who", "highlighted")),
+            ),
+            (
+                "Obama rebuked critics who say he should condemn terrorists as ",
+                Some(("who", "say")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
