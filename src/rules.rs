@@ -145,6 +145,9 @@ pub struct SpeakerWords {
     pub reports: HashSet<String>,
     /// Verbs an infinitive completes, whose subject speaks ("started to call").
     pub catenatives: HashSet<String>,
+    /// Nouns for works, after which a quotation in Title Case is a title ("the
+    /// podcast 'Here's the Thing.'").
+    pub works: HashSet<String>,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -167,6 +170,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("role") => &mut classes.roles,
             Some("report") => &mut classes.reports,
             Some("catenative") => &mut classes.catenatives,
+            Some("work") => &mut classes.works,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -230,6 +234,7 @@ mod tests {
         assert!(SPEAKER_WORDS.terms.contains("so-called"));
         assert!(SPEAKER_WORDS.reports.contains("reported"));
         assert!(SPEAKER_WORDS.catenatives.contains("started"));
+        assert!(SPEAKER_WORDS.works.contains("podcast"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
@@ -258,6 +263,7 @@ mod tests {
             "role",
             "report",
             "catenative",
+            "work",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

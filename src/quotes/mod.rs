@@ -295,19 +295,23 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
 /// Hall."`: Title Case right after a preposition, a possessive or a comma names a
 /// show, a book or a column, even with the sentence's period inside the marks.
+/// `the Syfy movie "Sharknado 3: Oh Hell No!"`: after a noun for a work, the title
+/// may end in its own exclamation or question.
 fn names_a_work(context: &Context, quoted: &str) -> bool {
+    let words = &*crate::rules::SPEAKER_WORDS;
+    let after_work = context
+        .before
+        .last()
+        .is_some_and(|t| words.works.contains(t.lower().as_str()));
     let introduced = context.before.last().is_some_and(|t| {
         let l = t.lower();
-        t.text == ","
-            || crate::rules::SPEAKER_WORDS
-                .prepositions
-                .contains(l.as_str())
-            || mention::is_possessive(t)
+        t.text == "," || words.prepositions.contains(l.as_str()) || mention::is_possessive(t)
     });
     let statement = quoted
         .trim_end_matches(['.', ','])
         .ends_with(['.', '!', '?']);
-    introduced && !statement && quoted.split_whitespace().count() > 1 && is_title_case(quoted)
+    let titled = quoted.split_whitespace().count() > 1 && is_title_case(quoted);
+    titled && (after_work || (introduced && !statement))
 }
 
 /// Every long word capitalised ("Notes From City Hall."), as in a title. The first
@@ -523,6 +527,19 @@ mod tests {
             (
                 "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
                 &["Go Home Now!"],
+            ),
+            // after a noun for a work, a title in Title Case, whatever ends it
+            (
+                "Story title goes here\n\nShe spoke on the podcast \"Here's the Thing.\"\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe acted in the movie \"Oh Hell No!\" last year.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe called the show \"a total disaster for the network.\"\n",
+                &["a total disaster for the network."],
             ),
         ];
         for (text, want) in cases {
