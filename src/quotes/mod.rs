@@ -167,7 +167,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         };
         // `id="…"`: markup a scraper kept, not anyone's words
         let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup || is_term(&context) {
+        if !speech || markup || is_term(&context) || is_stage_direction(inner) {
             continue;
         }
         let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
@@ -276,6 +276,15 @@ impl People {
 /// "Crooked Hillary"): the name of a work, a nickname or a slogan, not a statement.
 fn is_title_or_name(quoted: &str) -> bool {
     is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
+}
+
+/// `"(CROSSTALK.)"`, `"(Applause)"`: a transcript's note in parentheses, set in the
+/// marks of the transcript around it, is no one's words.
+fn is_stage_direction(quoted: &str) -> bool {
+    let trimmed = quoted.trim().trim_end_matches(['.', ',']);
+    trimmed.starts_with('(')
+        && trimmed.ends_with(')')
+        && trimmed[1..].find(')') == Some(trimmed.len() - 2)
 }
 
 /// The most words of a subhead set in quotation marks.
@@ -566,6 +575,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_note_in_parentheses_is_a_stage_direction() {
+        let cases = [
+            ("(CROSSTALK.)", true),
+            ("(Applause) ", true),
+            ("(laughs).", true),
+            ("(He paused.) We will win.", false),
+            ("We will (probably) win.", false),
+            ("(a) and (b)", false),
+            ("(", false),
+            ("", false),
+        ];
+        for (quoted, want) in cases {
+            assert_eq!(is_stage_direction(quoted), want, "{quoted}");
         }
     }
 
