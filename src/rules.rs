@@ -172,6 +172,11 @@ pub struct SpeakerWords {
     pub particles: WordSet,
     /// Verbs by which a source closing a sentence reports it ("CNN reported").
     pub reports: WordSet,
+    /// Verbs an infinitive completes, whose subject speaks ("started to call").
+    pub catenatives: WordSet,
+    /// Nouns for works, after which a quotation in Title Case is a title ("the
+    /// podcast 'Here's the Thing.'").
+    pub works: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -193,6 +198,8 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("particle") => &mut classes.particles,
             Some("role") => &mut classes.roles,
             Some("report") => &mut classes.reports,
+            Some("catenative") => &mut classes.catenatives,
+            Some("work") => &mut classes.works,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -255,6 +262,8 @@ mod tests {
         assert!(SPEAKER_WORDS.roles.contains("then"));
         assert!(SPEAKER_WORDS.terms.contains("so-called"));
         assert!(SPEAKER_WORDS.reports.contains("reported"));
+        assert!(SPEAKER_WORDS.catenatives.contains("started"));
+        assert!(SPEAKER_WORDS.works.contains("podcast"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
         assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
@@ -282,6 +291,8 @@ mod tests {
             "particle",
             "role",
             "report",
+            "catenative",
+            "work",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

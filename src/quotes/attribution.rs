@@ -236,6 +236,45 @@ pub fn subject(tokens: &[Token]) -> Option<Found> {
     })
 }
 
+/// `Comey recommended no charges, but he called her actions "extremely careless"`: a
+/// fragment in a clause of its own, joined by a comma and a link, belongs to that
+/// clause's subject (a pronoun or a name opening it, right before its verb), not to
+/// the main verb of the sentence. `tokens` is the sentence up to the quotation.
+pub fn linked_clause(tokens: &[Token]) -> Option<Found> {
+    let words = &*SPEAKER_WORDS;
+    let link = (1..tokens.len()).rev().find(|&k| {
+        // ("…, where he appeared": a place described, not a clause of the story)
+        let l = tokens[k].lower();
+        matches!(tokens[k - 1].text, "," | ";") && words.links.contains(l.as_str()) && l != "where"
+    })?;
+    let clause = &tokens[link + 1..];
+    let first = clause.first()?;
+    // the clause's own subject: a pronoun or a name, not an opening phrase
+    let opens_with_subject = mention::is_pronoun(first)
+        || (first.is_capitalized() && !words.stops.contains(first.lower().as_str()));
+    if !opens_with_subject || subject_start(clause) != 0 {
+        return None;
+    }
+    // "Clinton says she hopes to win, but she knows that "…"": a pronoun for the
+    // name opening the sentence adds nothing to it; the sentence's verb credits it
+    let named_before = sentence_subject(&tokens[..link - 1])
+        .is_some_and(|p| tokens[p.name.0..p.name.1].iter().all(Token::is_capitalized));
+    if mention::is_pronoun(first) && named_before {
+        return None;
+    }
+    // "said that, because Comey testified that …": a clause inside what was said
+    if link >= 2 && tokens[link - 2].lower() == "that" {
+        return None;
+    }
+    let found = subject(clause).filter(|f| f.speaker.start == first.span.start)?;
+    // "where he had first run, Mr. Obama expressed …": an opening clause, with the
+    // sentence's own subject after its comma
+    let verb = clause.iter().position(|t| t.span == found.cue)?;
+    let main_after = (verb + 1..clause.len())
+        .any(|c| clause[c].text == "," && subject(&clause[c + 1..]).is_some());
+    (!main_after).then_some(found)
+}
+
 /// `Reid said both men were wrong, but he gave Cruz a compliment: "…"`: a statement
 /// introduced by a colon belongs to the subject of the clause that ends in it, even
 /// when its verb is no speech verb and an earlier clause has one.
@@ -467,7 +506,23 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let order: Vec<usize> = if last_cue {
         (0..tokens.len()).rev().collect()
     } else {
-        (main..tokens.len()).chain(0..main).collect()
+        // "Graham, who says allies should help, tweeted that …": a cue in a relative
+        // clause closed by a comma describes the subject; the main verb after the
+        // comma comes first
+        let relative = |&i: &usize| {
+            let mut k = i;
+            while k > 0 && mention::is_helper(&tokens[k - 1]) {
+                k -= 1;
+            }
+            let opens = k > 0 && matches!(tokens[k - 1].lower().as_str(), "who" | "which");
+            opens && {
+                let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
+                comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
+            }
+        };
+        let (inside, main_clause): (Vec<usize>, Vec<usize>) =
+            (main..tokens.len()).chain(0..main).partition(relative);
+        main_clause.into_iter().chain(inside).collect()
     };
     order
         .into_iter()
@@ -495,6 +550,25 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if participle {
         let subject = sentence_subject(tokens).filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
+    }
+    // "White House officials started to portray it as": the subject of the verb
+    // the infinitive completes
+    // (a pronoun for the name opening the sentence adds nothing to it)
+    let catenative = i >= 2
+        && tokens[i - 1].lower() == "to"
+        && SPEAKER_WORDS
+            .catenatives
+            .contains(tokens[i - 2].lower().as_str());
+    let named_subject = || {
+        sentence_subject(tokens)
+            .is_some_and(|p| tokens[p.name.0..p.name.1].iter().all(Token::is_capitalized))
+    };
+    let completed = catenative
+        .then(|| mention::subject_before(tokens, i - 2))
+        .flatten()
+        .filter(|p| !(mention::is_pronoun(&tokens[p.name.0]) && named_subject()));
+    if let Some(phrase) = completed {
+        return Some(found(tokens, phrase, i, len));
     }
     if let Some(phrase) = mention::subject_before(tokens, i) {
         // "Trump took to Twitter to accuse", "Protesters marching through the
@@ -627,6 +701,92 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, closing_source(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fragment_in_a_linked_clause() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Comey recommended no charges, but he called her actions ",
+                None,
+            ),
+            (
+                "The director recommended no charges, but he called her actions ",
+                Some(("he", "called")),
+            ),
+            (
+                "Rubio said it was wrong, while Cruz said that the ",
+                Some(("Cruz", "said")),
+            ),
+            (
+                "Puerto Rico has been warning, and Ms. Acosta said the ",
+                Some(("Ms. Acosta", "said")),
+            ),
+            ("Ruiz said that, because Lee testified that it was ", None),
+            (
+                "Lee spoke at the statehouse, where he had first run, Ruiz expressed ",
+                None,
+            ),
+            (
+                "Lee spoke there, when he had first run, Ruiz expressed ",
+                None,
+            ),
+            ("Lee called the plan ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, linked_clause(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_an_infinitive_completes() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "The timeline shows it, long before White House officials started to portray it as a ",
+                Some(("White House officials", "portray")),
+            ),
+            (
+                "The debate was so dull that Mr. Lee was prompted to say, ",
+                Some(("Mr. Lee", "say")),
+            ),
+            (
+                "Trump took to Twitter overnight to accuse the campaign of being ",
+                Some(("Trump", "accuse")),
+            ),
+            (
+                "Ana Ruiz said she wanted to speak ",
+                Some(("Ana Ruiz", "said")),
+            ),
+            (
+                "Ana Ruiz said she tried to call it ",
+                Some(("Ana Ruiz", "said")),
+            ),
+            ("Ana Ruiz tried to call it ", Some(("Ana Ruiz", "call"))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_after_the_main_verb() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Graham, who says allies should help, tweeted that the plan ",
+                Some(("Graham, who says allies should help", "tweeted")),
+            ),
+            (
+                "Democrats, who highlighted comments Trump made saying he ",
+                Some(("who", "highlighted")),
+            ),
+            (
+                "Obama rebuked critics who say he should condemn terrorists as ",
+                Some(("who", "say")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
         }
     }
 

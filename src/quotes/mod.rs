@@ -167,7 +167,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         };
         // `id="…"`: markup a scraper kept, not anyone's words
         let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup || is_term(&context) {
+        if !speech || markup || is_term(&context) || is_stage_direction(inner) {
             continue;
         }
         let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
@@ -278,6 +278,15 @@ fn is_title_or_name(quoted: &str) -> bool {
     is_title_case(quoted) && !crate::clean::ends_with_terminal(quoted.trim_end_matches(','))
 }
 
+/// `"(CROSSTALK.)"`, `"(Applause)"`: a transcript's note in parentheses, set in the
+/// marks of the transcript around it, is no one's words.
+fn is_stage_direction(quoted: &str) -> bool {
+    let trimmed = quoted.trim().trim_end_matches(['.', ',']);
+    trimmed.starts_with('(')
+        && trimmed.ends_with(')')
+        && trimmed[1..].find(')') == Some(trimmed.len() - 2)
+}
+
 /// The most words of a subhead set in quotation marks.
 const MAX_SUBHEAD_WORDS: usize = 8;
 
@@ -295,19 +304,23 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
 /// Hall."`: Title Case right after a preposition, a possessive or a comma names a
 /// show, a book or a column, even with the sentence's period inside the marks.
+/// `the Syfy movie "Sharknado 3: Oh Hell No!"`: after a noun for a work, the title
+/// may end in its own exclamation or question.
 fn names_a_work(context: &Context, quoted: &str) -> bool {
+    let words = &*crate::rules::SPEAKER_WORDS;
+    let after_work = context
+        .before
+        .last()
+        .is_some_and(|t| words.works.contains(t.lower().as_str()));
     let introduced = context.before.last().is_some_and(|t| {
         let l = t.lower();
-        t.text == ","
-            || crate::rules::SPEAKER_WORDS
-                .prepositions
-                .contains(l.as_str())
-            || mention::is_possessive(t)
+        t.text == "," || words.prepositions.contains(l.as_str()) || mention::is_possessive(t)
     });
     let statement = quoted
         .trim_end_matches(['.', ','])
         .ends_with(['.', '!', '?']);
-    introduced && !statement && quoted.split_whitespace().count() > 1 && is_title_case(quoted)
+    let titled = quoted.split_whitespace().count() > 1 && is_title_case(quoted);
+    titled && (after_work || (introduced && !statement))
 }
 
 /// Every long word capitalised ("Notes From City Hall."), as in a title. The first
@@ -399,6 +412,7 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
+                .or_else(|| attribution::linked_clause(context.before))
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
                 .or_else(|| attribution::after(context.after))
@@ -523,6 +537,19 @@ mod tests {
                 "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
                 &["Go Home Now!"],
             ),
+            // after a noun for a work, a title in Title Case, whatever ends it
+            (
+                "Story title goes here\n\nShe spoke on the podcast \"Here's the Thing.\"\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe acted in the movie \"Oh Hell No!\" last year.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nHe called the show \"a total disaster for the network.\"\n",
+                &["a total disaster for the network."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
@@ -548,6 +575,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_note_in_parentheses_is_a_stage_direction() {
+        let cases = [
+            ("(CROSSTALK.)", true),
+            ("(Applause) ", true),
+            ("(laughs).", true),
+            ("(He paused.) We will win.", false),
+            ("We will (probably) win.", false),
+            ("(a) and (b)", false),
+            ("(", false),
+            ("", false),
+        ];
+        for (quoted, want) in cases {
+            assert_eq!(is_stage_direction(quoted), want, "{quoted}");
         }
     }
 
