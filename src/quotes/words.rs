@@ -2,6 +2,7 @@
 //! patterns match against.
 
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// One token: a word (letters, digits and the marks inside words) or one punctuation char.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,9 +11,59 @@ pub struct Token<'a> {
     pub span: Span,
     /// Its text.
     pub text: &'a str,
+    /// Its text in lower case, when it is a short ASCII word (nearly every word of
+    /// English news): the word lists are asked about every token, many times over,
+    /// and this spares each question a new string.
+    folded: Folded,
 }
 
-impl Token<'_> {
+/// Up to [`Folded::CAPACITY`] bytes of ASCII in lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Folded {
+    bytes: [u8; Folded::CAPACITY],
+    /// The length, or `u8::MAX` when the text did not fit or is not ASCII.
+    len: u8,
+}
+
+impl Folded {
+    const CAPACITY: usize = 22;
+
+    fn of(text: &str) -> Folded {
+        let mut folded = Folded {
+            bytes: [0; Folded::CAPACITY],
+            len: u8::MAX,
+        };
+        if text.len() <= Folded::CAPACITY && text.is_ascii() {
+            for (to, from) in folded.bytes.iter_mut().zip(text.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            folded.len = text.len() as u8;
+        }
+        folded
+    }
+
+    /// `text` in lower case: the folded bytes when `text` fitted, else a new string.
+    fn lower(&self, text: &str) -> Lower<'_> {
+        let folded = self.bytes.get(..usize::from(self.len));
+        Lower(
+            match folded.and_then(|bytes| std::str::from_utf8(bytes).ok()) {
+                Some(folded) => Cow::Borrowed(folded),
+                None => Cow::Owned(text.to_lowercase()),
+            },
+        )
+    }
+}
+
+impl<'a> Token<'a> {
+    /// The token `text` at `span`.
+    pub fn new(span: Span, text: &'a str) -> Self {
+        Token {
+            span,
+            text,
+            folded: Folded::of(text),
+        }
+    }
+
     /// True for a word, false for punctuation.
     pub fn is_word(&self) -> bool {
         self.text.starts_with(char::is_alphanumeric)
@@ -24,8 +75,45 @@ impl Token<'_> {
     }
 
     /// The text in lower case, for looking up word lists.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub fn lower(&self) -> Lower<'_> {
+        self.folded.lower(self.text)
+    }
+}
+
+/// A token's text in lower case (see [`Token::lower`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'t>(Cow<'t, str>);
+
+impl Lower<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == *other.as_str()
     }
 }
 
@@ -71,10 +159,10 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                 }
             }
         }
-        out.push(Token {
-            span: Span::new(span.start + start, span.start + at),
-            text: &slice[start..at],
-        });
+        out.push(Token::new(
+            Span::new(span.start + start, span.start + at),
+            &slice[start..at],
+        ));
     }
     out
 }
@@ -98,7 +186,8 @@ fn ends_abbreviation(word: &str) -> bool {
             return true;
         }
     }
-    let lower = word.to_lowercase();
+    let folded = Folded::of(word);
+    let lower = folded.lower(word);
     let capitalized = word.starts_with(char::is_uppercase);
     word.chars().count() == 1
         || word.contains('.')
@@ -148,6 +237,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lower_case_is_that_of_the_whole_word() {
+        let cases = [
+            ("Said", "said"),
+            ("U.S.", "u.s."),
+            ("", ""),
+            ("Counterintelligence-Related", "counterintelligence-related"),
+            ("ÉMILE", "émile"),
+            ("D’Souza", "d’souza"),
+        ];
+        for (text, want) in cases {
+            let token = Token::new(Span::new(0, text.len()), text);
+            assert_eq!(token.lower(), want, "{text}");
+            assert_eq!(token.lower().as_str(), text.to_lowercase());
         }
     }
 
