@@ -42,51 +42,36 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Evidence {
-        // One pass, with ASCII looked up in a table: this runs on every block of
-        // every article.
-        let mut words = 0;
-        let mut lettered = 0;
-        let mut capitals = 0;
-        let mut visible = 0;
-        let mut data = 0;
+        // One pass, ASCII looked up in a table and counted without branches: this
+        // runs on every block of every article.
+        let mut count = Counts::default();
         let mut unspaced = 0;
-        let mut in_word = false;
-        let mut first_seen = false;
-        let ascii = &*ASCII_KINDS;
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let (kind, is_unspaced) = if bytes[at].is_ascii() {
+            let byte = bytes[at];
+            if byte.is_ascii() {
+                count.step(ASCII_FLAGS[usize::from(byte)]);
                 at += 1;
-                (ascii[usize::from(bytes[at - 1])], false)
-            } else {
-                let c = text[at..].chars().next().unwrap_or_default();
-                at += c.len_utf8();
-                (Kind::of(c), is_unspaced_script(c))
-            };
-            if kind == Kind::Space {
-                in_word = false;
                 continue;
             }
-            if !in_word {
-                in_word = true;
-                first_seen = false;
-                words += 1;
-            }
-            if !first_seen && matches!(kind, Kind::Upper | Kind::Lower | Kind::Digit) {
-                first_seen = true;
-                if kind != Kind::Digit {
-                    lettered += 1;
-                    capitals += usize::from(kind == Kind::Upper);
-                }
-            }
-            visible += 1;
-            if is_unspaced {
+            let c = text[at..].chars().next().unwrap_or_default();
+            at += c.len_utf8();
+            let mut flags = Kind::of(c).flags();
+            if is_unspaced_script(c) {
                 unspaced += 1;
-            } else if matches!(kind, Kind::Digit | Kind::Symbol) {
-                data += 1;
+                flags &= !DATA;
             }
+            count.step(flags);
         }
+        let Counts {
+            words,
+            lettered,
+            capitals,
+            visible,
+            data,
+            ..
+        } = count;
         Evidence {
             words: words + unspaced / 2,
             terminal: ends_with_terminal(text),
@@ -169,9 +154,64 @@ impl Kind {
     }
 }
 
-/// [`Kind::of`] for every ASCII character, asked once.
-static ASCII_KINDS: std::sync::LazyLock<[Kind; 128]> =
-    std::sync::LazyLock::new(|| std::array::from_fn(|b| Kind::of(char::from(b as u8))));
+/// The flags of a character's [`Kind`]: white space, a letter or digit, a letter, a
+/// capital, data.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const LETTER: u8 = 4;
+const UPPER: u8 = 8;
+const DATA: u8 = 16;
+
+impl Kind {
+    fn flags(self) -> u8 {
+        match self {
+            Kind::Space => SPACE,
+            Kind::Upper => ALNUM | LETTER | UPPER,
+            Kind::Lower => ALNUM | LETTER,
+            Kind::Digit => ALNUM | DATA,
+            Kind::Prose => 0,
+            Kind::Symbol => DATA,
+        }
+    }
+}
+
+/// The flags of every ASCII character, asked once.
+static ASCII_FLAGS: std::sync::LazyLock<[u8; 128]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|b| Kind::of(char::from(b as u8)).flags()));
+
+/// The running counts of [`Evidence::of`], each character's flags added in without
+/// a branch.
+#[derive(Default)]
+struct Counts {
+    words: usize,
+    /// Words whose first letter or digit is a letter.
+    lettered: usize,
+    /// Words whose first letter or digit is a capital.
+    capitals: usize,
+    visible: usize,
+    data: usize,
+    /// 1 inside a word.
+    in_word: usize,
+    /// 1 inside a word whose first letter or digit is still to come.
+    awaiting: usize,
+}
+
+impl Counts {
+    fn step(&mut self, flags: u8) {
+        let bit = |flag: u8| usize::from(flags & flag != 0);
+        let visible = 1 - bit(SPACE);
+        let start = visible & (1 - self.in_word);
+        self.words += start;
+        self.in_word = visible;
+        let awaiting = (self.awaiting | start) & visible;
+        let first = awaiting & bit(ALNUM);
+        self.lettered += first & bit(LETTER);
+        self.capitals += first & bit(UPPER);
+        self.awaiting = awaiting & (1 - first);
+        self.visible += visible;
+        self.data += bit(DATA);
+    }
+}
 
 /// Scripts written without spaces between words (Chinese, Japanese, Thai).
 fn is_unspaced_script(c: char) -> bool {
