@@ -72,7 +72,7 @@ impl Gate {
                 3 => gate.triples.set(spread(key, 16)),
                 _ => {
                     let offset = rarest_window(&folded);
-                    let bit = spread(window(&folded, offset), WINDOW_BITS);
+                    let bit = spread(window(&folded[offset..offset + 4]), WINDOW_BITS);
                     gate.windows.set(bit);
                     gate.long.entry(bit).or_default().push((index, offset));
                 }
@@ -89,15 +89,15 @@ impl Gate {
     /// Calls `found` with the place and index of every string wherever it occurs in
     /// `text`.
     pub fn each_hit(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
-        for at in 0..text.len() {
-            if self.any_short {
+        if self.any_short {
+            for at in 0..text.len() {
                 self.check_short(text, at, &mut found);
             }
-            if text.len() - at >= 4 {
-                let bit = spread(window(text, at), WINDOW_BITS);
-                if self.windows.get(bit) {
-                    self.check_long(text, at, bit, &mut found);
-                }
+        }
+        for (at, four) in text.windows(4).enumerate() {
+            let bit = spread(window(four), WINDOW_BITS);
+            if self.windows.get(bit) {
+                self.check_long(text, at, bit, &mut found);
             }
         }
     }
@@ -173,11 +173,11 @@ fn bytes_key(bytes: &[u8]) -> u32 {
         .fold(0, |key, (k, &b)| key | u32::from(b) << (8 * k))
 }
 
-/// The four bytes at `at`, with bit 5 of each set: ASCII letters differ from their
+/// Four bytes, with bit 5 of each set: ASCII letters differ from their
 /// capitals only in that bit, so a string and the text it matches share a window
 /// (the comparison after the gate tells the few other bytes apart).
-fn window(bytes: &[u8], at: usize) -> u32 {
-    let four: [u8; 4] = bytes[at..at + 4].try_into().unwrap_or_default();
+fn window(four: &[u8]) -> u32 {
+    let four: [u8; 4] = four.try_into().unwrap_or_default();
     u32::from_le_bytes(four) | 0x2020_2020
 }
 
