@@ -44,6 +44,9 @@ pub struct RuleSet {
     owners: Vec<usize>,
     /// Patterns without a usable factor, asked in full every time.
     ungated: Vec<usize>,
+    /// For each pattern that must match the whole text, the longest text it can
+    /// match: a longer text is not asked, nor the pattern compiled for it.
+    longest: Vec<Option<usize>>,
     patterns: Vec<String>,
     compiled: Vec<OnceLock<Regex>>,
 }
@@ -57,10 +60,12 @@ impl RuleSet {
         let mut strings = Vec::new();
         let mut owners = Vec::new();
         let mut ungated = Vec::new();
+        let mut longest = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
                 .map_err(|e| (index, e.to_string()))?;
+            longest.push(longest_whole_match(&hir));
             let spelled = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
                 .and_then(|f| {
@@ -84,6 +89,7 @@ impl RuleSet {
             gate,
             owners,
             ungated,
+            longest,
             patterns: patterns.to_vec(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
         })
@@ -139,8 +145,25 @@ impl RuleSet {
 
     /// Pattern `index`'s leftmost match in `text`, with the index.
     fn found<'t>(&self, index: usize, text: &'t str) -> Option<(usize, Match<'t>)> {
+        if self.longest[index].is_some_and(|longest| text.len() > longest) {
+            return None;
+        }
         self.regex(index).find(text).map(|found| (index, found))
     }
+}
+
+/// The most bytes a match of `hir` can span when every match spans the whole text
+/// (`^…$`), read before case folding: a character's other case takes at most three
+/// times its bytes in UTF-8 (`k` and the Kelvin sign), so four times is a safe bound.
+fn longest_whole_match(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::Look;
+    let properties = hir.properties();
+    let whole = properties.look_set_prefix().contains(Look::Start)
+        && properties.look_set_suffix().contains(Look::End);
+    properties
+        .maximum_len()
+        .filter(|_| whole)
+        .map(|len| len.saturating_mul(4))
 }
 
 /// `pattern` as a case-insensitive regex, as every rule is.
@@ -233,6 +256,24 @@ mod tests {
         assert_eq!(case_forms("news"), Some(vec!["news".to_string()]));
         assert_eq!(case_forms(""), None);
         assert_eq!(case_forms("ééééé"), None);
+    }
+
+    #[test]
+    fn only_whole_text_patterns_of_bounded_length_have_a_longest_text() {
+        let table = [
+            ("^(?:en|deutsch)$", Some(28)),
+            ("^(?:page \\d+)$", None),
+            ("^(?:share)", None),
+            ("(?:share)$", None),
+            ("^(?:k)$", Some(4)),
+        ];
+        for (pattern, want) in table {
+            let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+            assert_eq!(longest_whole_match(&hir), want, "{pattern}");
+        }
+        let set = RuleSet::new(&["^(?:k)$".to_string()]).unwrap();
+        assert_eq!(set.first_match("\u{212A}").map(|(i, _)| i), Some(0));
+        assert_eq!(set.first_match("kk").map(|(i, _)| i), None);
     }
 
     #[test]
