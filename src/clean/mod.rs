@@ -20,7 +20,6 @@ use crate::segment;
 use crate::span::Span;
 use evidence::Evidence;
 use rules::Scope;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A removed piece of the input and the reason for it.
@@ -159,13 +158,11 @@ fn blocks<'a>(
     paragraphs: &[Paragraph],
     rules: Option<&BoilerplateRules>,
 ) -> Vec<Block<'a>> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(paragraphs.len());
-    for p in paragraphs {
-        *seen.entry(p.span.slice(text)).or_default() += 1;
-    }
+    let repeated = repeated(text, paragraphs);
     paragraphs
         .iter()
-        .map(|p| {
+        .zip(repeated)
+        .map(|(p, repeated)| {
             let slice = p.span.slice(text);
             let evidence = Evidence::of(slice);
             let label = rules
@@ -177,10 +174,26 @@ fn blocks<'a>(
                 evidence,
                 single_line: p.lines.len() == 1,
                 label,
-                repeated: seen.get(slice).is_some_and(|&n| n > 1),
+                repeated,
             }
         })
         .collect()
+}
+
+/// For each paragraph, whether another has the same text. Sorting by length first
+/// compares few texts and hashes none: paragraphs rarely share a length.
+fn repeated(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
+    let slice = |i: usize| paragraphs[i].span.slice(text);
+    let mut order: Vec<usize> = (0..paragraphs.len()).collect();
+    order.sort_unstable_by_key(|&i| (slice(i).len(), slice(i)));
+    let mut repeated = vec![false; paragraphs.len()];
+    for pair in order.windows(2) {
+        if slice(pair[0]) == slice(pair[1]) {
+            repeated[pair[0]] = true;
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
 }
 
 /// Byline and dateline rules describe short lines; prose they match is prose.
@@ -753,6 +766,14 @@ mod tests {
              \u{201c}No.\u{201d}\n\nPure propaganda.\n\n{p4}\n"
         );
         assert!(run(&text).removed.is_empty(), "{:?}", removed(&text));
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_those_whose_text_occurs_twice() {
+        let text = "Share\n\nOne line.\n\nShare\n\nOther\n\nShare\n\nshare";
+        let marked: Vec<bool> = repeated(text, &paragraphs(text));
+        assert_eq!(marked, [true, false, true, false, true, false]);
+        assert!(repeated("", &[]).is_empty());
     }
 
     #[test]
