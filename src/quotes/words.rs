@@ -17,40 +17,50 @@ pub struct Token<'a> {
     folded: Folded,
 }
 
-/// Up to [`Folded::CAPACITY`] bytes of ASCII in lower case.
+/// A token's text in lower case, worked out once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Folded {
-    bytes: [u8; Folded::CAPACITY],
-    /// The length, or `u8::MAX` when the text did not fit or is not ASCII.
-    len: u8,
+enum Folded {
+    /// ASCII without capitals: the text itself.
+    Same,
+    /// Short ASCII with capitals, in lower case.
+    Ascii {
+        bytes: [u8; Folded::CAPACITY],
+        len: u8,
+    },
+    /// Longer, or not ASCII: folded when asked.
+    Other,
 }
 
 impl Folded {
     const CAPACITY: usize = 22;
 
     fn of(text: &str) -> Folded {
-        let mut folded = Folded {
-            bytes: [0; Folded::CAPACITY],
-            len: u8::MAX,
-        };
-        if text.len() <= Folded::CAPACITY && text.is_ascii() {
-            for (to, from) in folded.bytes.iter_mut().zip(text.bytes()) {
-                *to = from.to_ascii_lowercase();
-            }
-            folded.len = text.len() as u8;
+        if !text.is_ascii() || text.len() > Folded::CAPACITY {
+            return Folded::Other;
         }
-        folded
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Folded::Same;
+        }
+        let mut bytes = [0; Folded::CAPACITY];
+        for (to, from) in bytes.iter_mut().zip(text.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Folded::Ascii {
+            bytes,
+            len: text.len() as u8,
+        }
     }
 
-    /// `text` in lower case: the folded bytes when `text` fitted, else a new string.
-    fn lower(&self, text: &str) -> Lower<'_> {
-        let folded = self.bytes.get(..usize::from(self.len));
-        Lower(
-            match folded.and_then(|bytes| std::str::from_utf8(bytes).ok()) {
-                Some(folded) => Cow::Borrowed(folded),
-                None => Cow::Owned(text.to_lowercase()),
-            },
-        )
+    /// `text`, whose fold this is, in lower case.
+    fn lower<'s>(&'s self, text: &'s str) -> Lower<'s> {
+        let folded = match self {
+            Folded::Same => Some(text),
+            Folded::Ascii { bytes, len } => bytes
+                .get(..usize::from(*len))
+                .and_then(|bytes| std::str::from_utf8(bytes).ok()),
+            Folded::Other => None,
+        };
+        Lower(folded.map_or_else(|| Cow::Owned(text.to_lowercase()), Cow::Borrowed))
     }
 }
 
@@ -244,6 +254,7 @@ mod tests {
     fn lower_case_is_that_of_the_whole_word() {
         let cases = [
             ("Said", "said"),
+            ("said", "said"),
             ("U.S.", "u.s."),
             ("", ""),
             ("Counterintelligence-Related", "counterintelligence-related"),
