@@ -17,11 +17,12 @@
 //! spelling "subscribe" with a long s does not reach the rules.
 
 mod factor;
+mod forward;
 mod gate;
 
 use factor::necessary_factor;
+use forward::Forward;
 use gate::Gate;
-use regex::{Match, Regex, RegexBuilder};
 use std::sync::OnceLock;
 
 /// The least rarity a factor needs to be worth asking: two letters. A rule whose
@@ -48,7 +49,11 @@ pub struct RuleSet {
     /// match: a longer text is not asked, nor the pattern compiled for it.
     longest: Vec<Option<usize>>,
     patterns: Vec<String>,
-    compiled: Vec<OnceLock<Regex>>,
+    compiled: Vec<OnceLock<Forward>>,
+    /// Each pattern compiled by the `regex` crate, the reference the tests check the
+    /// gate and the forward search against.
+    #[cfg(test)]
+    reference: Vec<OnceLock<regex::Regex>>,
 }
 
 impl RuleSet {
@@ -92,39 +97,49 @@ impl RuleSet {
             longest,
             patterns: patterns.to_vec(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
+            #[cfg(test)]
+            reference: patterns.iter().map(|_| OnceLock::new()).collect(),
         })
     }
 
     /// Compiles every pattern now, so that one too big for the regex engine is named
     /// before any text is read.
-    pub fn compile_all(&self) -> Result<(), (usize, regex::Error)> {
+    pub fn compile_all(&self) -> Result<(), (usize, String)> {
         for index in 0..self.patterns.len() {
             if self.compiled[index].get().is_none() {
-                let regex = compile(&self.patterns[index]).map_err(|e| (index, e))?;
-                let _ = self.compiled[index].set(regex);
+                let rule = Forward::new(&self.patterns[index]).map_err(|e| (index, e))?;
+                let _ = self.compiled[index].set(rule);
             }
         }
         Ok(())
     }
 
-    fn regex(&self, index: usize) -> &Regex {
+    fn rule(&self, index: usize) -> &Forward {
         self.compiled[index].get_or_init(|| {
-            compile(&self.patterns[index]).expect(
+            Forward::new(&self.patterns[index]).expect(
                 "patterns compile (checked up front for user rules, by a test for built-in ones)",
             )
         })
     }
 
-    /// What [`RuleSet::first_match`] must answer: every pattern asked in order, no
-    /// gate.
+    /// What [`RuleSet::first_match`] must answer: every pattern asked in order by the
+    /// `regex` crate, no gate.
     #[cfg(test)]
-    pub fn first_match_ungated(&self, text: &str) -> Option<usize> {
-        (0..self.patterns.len()).find(|&index| self.regex(index).is_match(text))
+    pub fn first_match_ungated(&self, text: &str) -> Option<(usize, usize)> {
+        (0..self.patterns.len()).find_map(|index| {
+            let regex = self.reference[index].get_or_init(|| {
+                regex::RegexBuilder::new(&self.patterns[index])
+                    .case_insensitive(true)
+                    .build()
+                    .expect("patterns compile")
+            });
+            regex.find(text).map(|found| (index, found.end()))
+        })
     }
 
     /// The index of the first pattern (in the order given) that matches `text`, and
-    /// its leftmost match.
-    pub fn first_match<'t>(&self, text: &'t str) -> Option<(usize, Match<'t>)> {
+    /// where its leftmost match ends.
+    pub fn first_match(&self, text: &str) -> Option<(usize, usize)> {
         let mut candidates = Vec::new();
         self.gate.each_hit(text.as_bytes(), |_, string| {
             candidates.push(self.owners[string])
@@ -143,12 +158,12 @@ impl RuleSet {
             .find_map(|index| self.found(index, text))
     }
 
-    /// Pattern `index`'s leftmost match in `text`, with the index.
-    fn found<'t>(&self, index: usize, text: &'t str) -> Option<(usize, Match<'t>)> {
+    /// Where pattern `index`'s leftmost match in `text` ends, with the index.
+    fn found(&self, index: usize, text: &str) -> Option<(usize, usize)> {
         if self.longest[index].is_some_and(|longest| text.len() > longest) {
             return None;
         }
-        self.regex(index).find(text).map(|found| (index, found))
+        self.rule(index).match_end(text).map(|end| (index, end))
     }
 }
 
@@ -164,11 +179,6 @@ fn longest_whole_match(hir: &regex_syntax::hir::Hir) -> Option<usize> {
         .maximum_len()
         .filter(|_| whole)
         .map(|len| len.saturating_mul(4))
-}
-
-/// `pattern` as a case-insensitive regex, as every rule is.
-fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).case_insensitive(true).build()
 }
 
 /// The first [`GATE_CHARS`] characters of a factor string: still in every match, and
