@@ -39,6 +39,9 @@ pub struct Gate {
     pairs: BitTable,
     /// Bit [`spread`] of three bytes set for every string of three bytes.
     triples: BitTable,
+    /// Bit `a << 8 | b` set when a short string opens with the bytes `ab`, or is the
+    /// one byte `a`: the first test at each place, before the exact ones.
+    openings: BitTable,
     /// Bit [`spread`] of a string's rarest window set for every longer string.
     windows: BitTable,
     /// Strings shorter than four bytes, by their [`short_key`].
@@ -57,6 +60,7 @@ impl Gate {
             singles: BitTable::new(8),
             pairs: BitTable::new(16),
             triples: BitTable::new(16),
+            openings: BitTable::new(16),
             windows: BitTable::new(WINDOW_BITS),
             short: HashMap::default(),
             long: HashMap::default(),
@@ -65,6 +69,11 @@ impl Gate {
         for (index, string) in strings.iter().enumerate() {
             let folded: Box<[u8]> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
             let key = bytes_key(&folded);
+            match *folded {
+                [a] => (0..=255).for_each(|b| gate.openings.set(bytes_key(&[a, b]))),
+                [a, b, ..] => gate.openings.set(bytes_key(&[a, b])),
+                [] => {}
+            }
             match folded.len() {
                 0 => {}
                 1 => gate.singles.set(key),
@@ -93,7 +102,15 @@ impl Gate {
     /// `text`.
     pub fn each_hit(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         if self.any_short {
-            for at in 0..text.len() {
+            for (at, two) in text.windows(2).enumerate() {
+                if self
+                    .openings
+                    .get(bytes_key(&[FOLD[two[0] as usize], FOLD[two[1] as usize]]))
+                {
+                    self.check_short(text, at, &mut found);
+                }
+            }
+            if let Some(at) = text.len().checked_sub(1) {
                 self.check_short(text, at, &mut found);
             }
         }
