@@ -154,12 +154,16 @@ impl Kind {
     }
 }
 
-/// The flags of a character's [`Kind`]: white space, a letter or digit, a letter, a
-/// capital, data.
+// The flags of a character's [`Kind`], which [`Counts::step`] adds up.
+/// White space.
 const SPACE: u8 = 1;
+/// A letter or a digit.
 const ALNUM: u8 = 2;
+/// A letter.
 const LETTER: u8 = 4;
+/// A capital letter.
 const UPPER: u8 = 8;
+/// A digit or a symbol: data.
 const DATA: u8 = 16;
 
 impl Kind {
