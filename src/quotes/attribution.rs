@@ -314,7 +314,10 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
     let head = mention::head_after(tokens, start)?;
-    let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
+    // ("Said Ellis:" is an inverted cue, read by `before`)
+    let named = tokens[head.0..head.1]
+        .iter()
+        .all(|t| t.is_capitalized() && CUE_VERBS.get(t.lower().as_str()).is_none());
     let phrase = Phrase {
         start: head.0,
         end: colon,
@@ -603,11 +606,16 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     Some(found(tokens, subject, i, len))
 }
 
-/// `He says …` opening the sentence after a quotation.
+/// `He says …` opening the sentence after a quotation. A cue that introduces a
+/// quotation of its own (`Mr. Zahed said: "…"`, `Smith said, "…"`) is that
+/// quotation's, not the one before.
 pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
     let (phrase, j) = mention::subject_then_cue(tokens, 0)?;
     let (len, participle) = cue_at(tokens, j)?;
-    (!participle).then(|| found(tokens, phrase, j, len))
+    let introduces = tokens
+        .get(skip_joiners(tokens, j + len))
+        .is_some_and(|t| matches!(t.text, ":" | "\"" | "“" | "‘" | "'" | "«"));
+    (!participle && !introduces).then(|| found(tokens, phrase, j, len))
 }
 
 /// `"WALLACE: Do you see those two as equal?"`: a transcript line quoted whole
@@ -906,10 +914,21 @@ mod tests {
 
     #[test]
     fn opening_the_next_sentence() {
-        let text = "He says that makes it hard.";
-        assert_eq!(show(text, next_sentence(&toks(text))), Some(("He", "says")));
-        let text = "The talks ended.";
-        assert_eq!(show(text, next_sentence(&toks(text))), None);
+        // (text, speaker and cue it gives the quotation before)
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("He says that makes it hard.", Some(("He", "says"))),
+            ("The talks ended.", None),
+            // the cue introduces a quotation of its own
+            (
+                "Mr. Zahed said: \"The attack was the work of terrorists.\"",
+                None,
+            ),
+            ("Smith added, “We will not wait.”", None),
+            ("Smith said ''it is over.''", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, next_sentence(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]
@@ -1012,6 +1031,7 @@ mod tests {
             ),
             ("The point is this: ", None),
             ("Carl Bialik said ", None),
+            ("Said Ellis: ", None),
             (
                 "Rep. Ann Lee (R-Ohio): ",
                 Some(("Rep. Ann Lee (R-Ohio)", ":")),

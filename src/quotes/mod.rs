@@ -443,9 +443,11 @@ fn attribute(
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
+            // `Pollsters agree - Carl Bialik: "…"`: the label right before the
+            // statement names its speaker, whatever verb came before it
+            .or_else(|| attribution::name_and_colon(context.before))
             .or_else(|| attribution::introducing_clause(context.before))
             .or_else(|| attribution::before(context.before, true))
-            .or_else(|| attribution::name_and_colon(context.before))
             .or_else(|| {
                 context
                     .colon
