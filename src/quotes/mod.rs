@@ -165,9 +165,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                     && (sourced || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
-        // `id="…"`: markup a scraper kept, not anyone's words
-        let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup || is_term(&context) || is_stage_direction(inner) {
+        // `id="…"`, `date="March 9">Rubio…<tweet/>"`: markup a scraper kept, not
+        // anyone's words
+        let markup = text[..raw.outer.start].ends_with('=') || inner.starts_with(['<', '>']);
+        if !speech || markup || is_term(&context) || is_stage_direction(inner) || is_sign_off(inner)
+        {
             continue;
         }
         let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
@@ -285,6 +287,23 @@ fn is_stage_direction(quoted: &str) -> bool {
     trimmed.starts_with('(')
         && trimmed.ends_with(')')
         && trimmed[1..].find(')') == Some(trimmed.len() - 2)
+}
+
+/// `"Follow Pam Key on Twitter @pamkeyNEN."`: a writer's sign-off, set in the
+/// marks of an excerpt around it, is no one's words.
+fn is_sign_off(quoted: &str) -> bool {
+    let words: Vec<String> = quoted
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let platforms = &crate::rules::SPEAKER_WORDS.platforms;
+    words.first().is_some_and(|w| w == "follow")
+        && words
+            .windows(2)
+            .any(|pair| pair[0] == "on" && platforms.contains(pair[1].as_str()))
 }
 
 /// The most words of a subhead set in quotation marks.
@@ -495,6 +514,28 @@ mod tests {
         let text = "Story title goes here\n\nHe called her \"Crooked Hillary\" and read \"How the Grinch Stole Christmas\" aloud. \
                     The embed had tweet-id=\"744917430200340480\" in it. \"We will win,\" he said.\n";
         assert_eq!(quoted(text), ["We will win,"]);
+    }
+
+    #[test]
+    fn sign_offs_and_tag_attributes_are_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\n\"PENCE: We will win.\n\n\"Follow Pam Key on Twitter @pamkeyNEN.\"\n",
+                &["PENCE: We will win."],
+            ),
+            (
+                "Story title goes here\n\n<tweet author=\"@ByronYork\" date=\"March 9\n\n\">Stands empty.<tweet/>.\n",
+                &[],
+            ),
+            // a statement about following someone is still a statement
+            (
+                "Story title goes here\n\n\"I follow the news closely,\" she said.\n",
+                &["I follow the news closely,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
     }
 
     #[test]
