@@ -152,7 +152,10 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
-            Kind::Direct => !is_subhead(text, region, &raw),
+            Kind::Direct => {
+                let label = found.is_none() && is_label(text, region, &raw);
+                !(label || is_subhead(text, region, &raw))
+            }
             Kind::Headline | Kind::Partial => {
                 // in the body, a fragment whose sentence has a speaker (`Trump
                 // promised "very, very well"`) reports words; a headline is too
@@ -318,6 +321,22 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
     let alone = outside.all(|c| !c.is_alphanumeric());
     let inner = raw.inner.slice(text);
     alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
+}
+
+/// The most words of a quoted phrase standing as a paragraph of its own that make
+/// it a label rather than a statement.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// `'A change warrior.'`, `– ‘Who cares?’ –` standing as a paragraph of its own,
+/// with no speaker around it: a section label quoting the story, too short for a
+/// statement. A piece of a quotation running across paragraphs is no label.
+fn is_label(text: &str, region: Span, raw: &RawQuote) -> bool {
+    let mut outside = text[region.start..raw.outer.start]
+        .chars()
+        .chain(text[raw.outer.end..region.end].chars());
+    let alone = outside.all(|c| !c.is_alphanumeric());
+    let words = raw.inner.slice(text).split_whitespace().count();
+    alone && raw.closed && !raw.continued_from_previous && words <= MAX_LABEL_WORDS
 }
 
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
@@ -614,6 +633,20 @@ mod tests {
             (
                 "Story title goes here\n\n\"We will rebuild every school.\"\n\nThe vote is Monday.\n",
                 &["We will rebuild every school."],
+            ),
+            // a short phrase standing alone with no speaker is a label
+            (
+                "Story title goes here\n\nShe was fired.\n\n'A change warrior.'\n\nShe ran again.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nThe crowd cheered.\n\n– ‘We’re alive’ –.\n\nHe left.\n",
+                &[],
+            ),
+            // one with a speaker of its own is speech
+            (
+                "Story title goes here\n\n\"Not negotiable,\" Trump said.\n\nHe left.\n",
+                &["Not negotiable,"],
             ),
         ];
         for (text, want) in cases {
