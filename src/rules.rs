@@ -180,6 +180,8 @@ pub struct SpeakerWords {
     /// Social networks a sign-off asks readers to follow the writer on ("Follow
     /// Pam Key on Twitter").
     pub platforms: WordSet,
+    /// Nouns for something said, whose possessor said it ("Trump's claim that").
+    pub speech_nouns: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -204,6 +206,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("catenative") => &mut classes.catenatives,
             Some("work") => &mut classes.works,
             Some("platform") => &mut classes.platforms,
+            Some("speech-noun") => &mut classes.speech_nouns,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -298,6 +301,7 @@ mod tests {
             "catenative",
             "work",
             "platform",
+            "speech-noun",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

@@ -226,10 +226,16 @@ pub fn subject(tokens: &[Token]) -> Option<Found> {
     let named = mention::is_pronoun(head)
         || head.is_capitalized()
         || SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+    // ("Part of the 'binary choice'", "Contrary to his claim", "Having a 'strong'":
+    // a preposition or a determiner after the first words shows they are no subject)
     let verb_token = tokens.get(verb)?;
+    let verb_lower = verb_token.lower();
+    let words = &*SPEAKER_WORDS;
     let verb_like = verb_token.is_word()
         && !verb_token.is_capitalized()
-        && !SPEAKER_WORDS.stops.contains(verb_token.lower().as_str());
+        && !words.stops.contains(verb_lower.as_str())
+        && !words.prepositions.contains(verb_lower.as_str())
+        && !words.determiners.contains(verb_lower.as_str());
     (named && verb_like).then(|| Found {
         subject_only: true,
         ..found(tokens, phrase, verb, 1)
@@ -325,6 +331,75 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
     };
     (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
 }
+
+/// The most lower-case words between a possessive and the noun for what its
+/// possessor said ("Mr. Obama's patronizing suggestion").
+const MAX_WORDS_BEFORE_SPEECH_NOUN: usize = 2;
+/// The most tokens between that noun and the quotation.
+const MAX_TOKENS_AFTER_SPEECH_NOUN: usize = 12;
+
+/// `Politifact seized on Trump's claim that there had been "thousands of
+/// shootings"` / `Contrary to his claim that people would "learn nothing"`: a
+/// fragment in the clause a noun for something said opens belongs to that noun's
+/// possessor, the name or pronoun written before it. `tokens` is the sentence up to
+/// the quotation; the noun opens a clause with "that", and no cue, comma or colon
+/// stands between it and the quotation.
+pub fn possessive_source(tokens: &[Token]) -> Option<Found> {
+    let words = &*SPEAKER_WORDS;
+    let from = tokens.len().saturating_sub(MAX_TOKENS_AFTER_SPEECH_NOUN);
+    let noun = (from..tokens.len()).rev().find(|&k| {
+        let t = &tokens[k];
+        t.is_word() && !t.is_capitalized() && words.speech_nouns.contains(t.lower().as_str())
+    })?;
+    // the noun opens a clause saying what was said ("claim that …"); one that is a
+    // subject or an object ("her statement was", "called his remarks") does not
+    let opens = tokens.get(noun + 1).is_some_and(|t| t.lower() == "that");
+    let clear = opens
+        && tokens[noun + 1..]
+            .iter()
+            .all(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
+        && (noun + 1..tokens.len()).all(|k| cue_at(tokens, k).is_none());
+    if !clear {
+        return None;
+    }
+    // the possessive, past a few lower-case words describing the noun
+    let mut k = noun;
+    let mut between = 0;
+    let owner = loop {
+        let i = k.checked_sub(1)?;
+        let t = &tokens[i];
+        let l = t.lower();
+        if mention::is_possessive(t) || matches!(l.as_str(), "his" | "her" | "their" | "its") {
+            break i;
+        }
+        let describes = t.is_word()
+            && !t.is_capitalized()
+            && !words.stops.contains(l.as_str())
+            && !words.determiners.contains(l.as_str())
+            && !words.prepositions.contains(l.as_str());
+        if !describes || between == MAX_WORDS_BEFORE_SPEECH_NOUN {
+            return None;
+        }
+        between += 1;
+        k = i;
+    };
+    // a possessive name runs back over its capitalised words ("Donald Trump's")
+    let mut start = owner;
+    if mention::is_possessive(&tokens[owner]) {
+        while start > 0
+            && owner - start < MAX_NAME_WORDS_BEFORE_POSSESSIVE
+            && tokens[start - 1].is_word()
+            && tokens[start - 1].is_capitalized()
+        {
+            start -= 1;
+        }
+    }
+    let phrase = Phrase::bare((start, owner + 1));
+    Some(found(tokens, phrase, noun, 1))
+}
+
+/// The most capitalised words of a possessive name ("Lt. Gen. Michael Flynn's").
+const MAX_NAME_WORDS_BEFORE_POSSESSIVE: usize = 4;
 
 /// True when a speech verb stands right before the quotation (`Clinton said, "as
 /// long as…"`): the nearest cue introduces it, even as a fragment.
@@ -991,6 +1066,13 @@ mod tests {
                 Some(("The complaint", "alleged")),
             ),
             ("many voters think it is ", None),
+            ("Part of this ", None),
+            ("Contrary to his ", None),
+            (
+                "Having a rough-and-tumble media may make it harder to look ",
+                None,
+            ),
+            ("Perhaps the ", None),
             (
                 "The aide left no doubt that the plan was ",
                 Some(("The aide", "left")),
@@ -1018,6 +1100,36 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_possessor_of_a_noun_for_something_said() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Politifact seized on Donald Trump’s claim that there had been ",
+                Some(("Donald Trump’s", "claim")),
+            ),
+            (
+                "Contrary to his claim that people would ",
+                Some(("his", "claim")),
+            ),
+            (
+                "It recalled Mr. Obama's patronizing suggestion that she was ",
+                Some(("Mr. Obama's", "suggestion")),
+            ),
+            // the noun as a subject or an object says nothing of what follows
+            ("The Times reported that her statement was ", None),
+            ("Moore called Mr. Obama's remarks ", None),
+            // a cue or a comma after the noun starts a clause of its own
+            ("Trump's claim was false, Clinton said it was ", None),
+            ("His statement, she said, was ", None),
+            // no possessor
+            ("The claim that there had been ", None),
+            ("the company's stock price fell to ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, possessive_source(&toks(text))), *want, "{text}");
         }
     }
 

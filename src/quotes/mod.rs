@@ -450,6 +450,7 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
+                .or_else(|| attribution::possessive_source(context.before))
                 .or_else(|| attribution::linked_clause(context.before))
                 .or_else(|| attribution::before(context.before, adjacent))
                 .or_else(|| attribution::before(context.sentence_before, false))
