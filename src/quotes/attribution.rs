@@ -131,6 +131,8 @@ fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
         || words.asides.contains(l.as_str())
         || l.ends_with("ing")
         || l.ends_with("ed")
+        // "Early in his campaign,", "Later that day,": a time opening the phrase
+        || (words.times.contains(l.as_str()) && tokens[start + 1..comma].iter().all(|t| !t.is_capitalized()))
         || (comma - start <= 3
             && tokens[start..comma]
                 .iter()
@@ -330,6 +332,16 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         name: head,
     };
     (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
+}
+
+/// The words after the last semicolon of `tokens`: the clause a quotation ending
+/// them is in.
+pub fn last_clause<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let from = tokens
+        .iter()
+        .rposition(|t| t.text == ";")
+        .map_or(0, |k| k + 1);
+    &tokens[from..]
 }
 
 /// The most lower-case words between a possessive and the noun for what its
@@ -1045,6 +1057,8 @@ mod tests {
             ("Smith, a senator, said it", "Smith"),
             ("And Mr. Christie gloated", "Mr."),
             ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
+            ("Early in his campaign, Trump attacked Romney", "Trump"),
+            ("Later that night at the rally, Cruz said", "Cruz"),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -1131,6 +1145,19 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text, possessive_source(&toks(text))), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_semicolon_ends_the_clause_of_a_fragment() {
+        let text = "That prompted Parliament to call a debate; one lawmaker called Trump ";
+        let t = toks(text);
+        assert_eq!(
+            show(text, before(last_clause(&t), false)),
+            Some(("one lawmaker", "called"))
+        );
+        let text = "Smith said the plan was ";
+        let t = toks(text);
+        assert_eq!(last_clause(&t).len(), t.len());
     }
 
     #[test]

@@ -429,7 +429,17 @@ fn attribute(
     }
     match kind {
         Kind::Partial => {
-            let adjacent = attribution::cue_adjacent(context.before);
+            let before = context.before;
+            let sentence_before = context.sentence_before;
+            let adjacent = attribution::cue_adjacent(before);
+            // `That prompted Parliament to call a debate; one lawmaker called Trump
+            // "the orange prince"`: a semicolon ends the clause a fragment is in,
+            // when that clause names its own speaker (in `He suggested a boycott;
+            // and posted that …` the sentence's subject goes on)
+            let clause = attribution::last_clause(before);
+            let own_clause = (clause.len() < before.len())
+                .then(|| attribution::before(clause, adjacent))
+                .flatten();
             // `…, described it as "horrendous," he said`: the speaker right after
             let inner = raw.inner.slice(text);
             let closing = inner.ends_with([',', '?', '!'])
@@ -441,7 +451,7 @@ fn attribute(
             // reports it, it does not say it
             let statement = inner.starts_with(char::is_uppercase);
             let right_before = (adjacent && statement)
-                .then(|| attribution::before(context.before, true))
+                .then(|| attribution::before(before, true))
                 .flatten();
             right_before
                 .or_else(|| {
@@ -450,13 +460,14 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
-                .or_else(|| attribution::possessive_source(context.before))
-                .or_else(|| attribution::linked_clause(context.before))
-                .or_else(|| attribution::before(context.before, adjacent))
-                .or_else(|| attribution::before(context.sentence_before, false))
+                .or_else(|| attribution::possessive_source(before))
+                .or(own_clause)
+                .or_else(|| attribution::linked_clause(before))
+                .or_else(|| attribution::before(before, adjacent))
+                .or_else(|| attribution::before(sentence_before, false))
                 .or_else(|| attribution::after(context.after))
                 .or_else(|| attribution::trailing(context.after))
-                .or_else(|| attribution::subject(context.sentence_before))
+                .or_else(|| attribution::subject(sentence_before))
         }
         Kind::Direct | Kind::Headline => attribution::transcript_label(context.inside)
             .or_else(|| attribution::after(context.after))
