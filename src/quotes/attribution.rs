@@ -671,7 +671,9 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         };
         let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
         let phrase = match subject {
-            Some(subject) if infinitive || object => subject,
+            Some(subject) if infinitive || object => {
+                clause_subject(tokens, subject.end, i).unwrap_or(subject)
+            }
             _ => phrase,
         };
         return Some(found(tokens, phrase, i, len));
@@ -690,7 +692,29 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     }
     // "X outlined a plan and vowed to punish '…'": the sentence's subject
     let subject = sentence_subject(tokens).filter(|p| p.end < i)?;
+    let subject = clause_subject(tokens, subject.end, i).unwrap_or(subject);
     Some(found(tokens, subject, i, len))
+}
+
+/// `The issue came up after Mr. Trump, asked about it, had said, "…"` / `… was
+/// complete when Trump in his speech called them "rapists"`: a cue in a clause a
+/// subordinating link opens, between the sentence's subject (ending at `from`)
+/// and the cue at `cue`, belongs to that clause's own subject.
+fn clause_subject(tokens: &[Token], from: usize, cue: usize) -> Option<Phrase> {
+    let link = (from..cue).rev().find(|&k| {
+        let l = tokens[k].lower();
+        SPEAKER_WORDS.links.contains(l.as_str())
+            && !matches!(
+                l.as_str(),
+                "and" | "but" | "or" | "nor" | "so" | "yet" | "then" | "where"
+            )
+    })?;
+    let phrase = mention::mention_after(tokens, link + 1)?;
+    // (a pronoun there mostly stands for the sentence's subject: "Bush went after
+    // Trump, when he called the businessman 'unhinged'")
+    let head = &tokens[phrase.name.0];
+    let named = head.is_capitalized() && !mention::is_pronoun(head);
+    (named && phrase.end < cue).then_some(phrase)
 }
 
 /// `He says …` opening the sentence after a quotation. A cue that introduces a
@@ -1158,6 +1182,33 @@ mod tests {
         let text = "Smith said the plan was ";
         let t = toks(text);
         assert_eq!(last_clause(&t).len(), t.len());
+    }
+
+    #[test]
+    fn a_cue_in_a_subordinate_clause() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "The rejection was complete when Trump in his speech called them ",
+                Some(("Trump", "called")),
+            ),
+            (
+                "The issue has taken on urgency after the debate, when the Democratic candidate Hillary Clinton boldly suggested that Trump ",
+                Some(("the Democratic candidate Hillary Clinton", "suggested")),
+            ),
+            // with no subject of its own, the clause is the sentence subject's
+            (
+                "Mr. Trump, when in Ohio, called the plan ",
+                Some(("Mr. Trump", "called")),
+            ),
+            // and a pronoun there stands for it
+            (
+                "McConnell was quick to embrace him after he clinched it and said that Trump will be ",
+                Some(("McConnell", "said")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
     }
 
     #[test]
