@@ -566,6 +566,52 @@ pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
     (named && verb_like && closes).then(|| found(tokens, phrase, verb, next - verb))
 }
 
+/// `After Brown criticized her husband, Hillary shot back, "…"`: a subject and a
+/// verb (with its particle) closing the clause right before a statement, set off
+/// by a comma, introduce it whatever the verb, before any cue earlier in the
+/// sentence.
+pub fn comma_clause(tokens: &[Token]) -> Option<Found> {
+    let comma = tokens.len().checked_sub(1)?;
+    if tokens[comma].text != "," {
+        return None;
+    }
+    let start = tokens[..comma]
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "—" | "–"))
+        .map_or(0, |k| k + 1);
+    let start = if start == 0 {
+        subject_start(tokens)
+    } else {
+        start
+    };
+    let (phrase, verb) = mention::subject_then_cue(tokens, start)?;
+    let words = &*SPEAKER_WORDS;
+    let head = &tokens[phrase.name.0];
+    let named = (head.is_capitalized() || mention::is_pronoun(head))
+        && !tokens[phrase.name.0..phrase.name.1]
+            .iter()
+            .any(|t| words.times.contains(t.lower().as_str()));
+    let verb_token = tokens.get(verb)?;
+    let l = verb_token.lower();
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !words.stops.contains(l.as_str())
+        && !words.prepositions.contains(l.as_str())
+        && !words.determiners.contains(l.as_str())
+        && !words.times.contains(l.as_str());
+    let mut end = verb + 1;
+    if tokens
+        .get(end)
+        .is_some_and(|t| words.particles.contains(t.lower().as_str()))
+    {
+        end += 1;
+    }
+    // (a speech verb there is read by `before`, with the whole mention)
+    let uncued = cue_at(tokens, verb).is_none();
+    (phrase.start == start && named && verb_like && uncued && end == comma)
+        .then(|| found(tokens, phrase, verb, end - verb))
+}
+
 /// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
 /// or running into the next quotation; the dash is the cue.
 pub fn credit(tokens: &[Token]) -> Option<Found> {
@@ -1208,6 +1254,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_and_verb_before_a_comma() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "After Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, ",
+                Some(("Hillary", "shot back")),
+            ),
+            ("He laughed, ", Some(("He", "laughed"))),
+            ("George Zornick of The Nation wrote, ", None),
+            // an opening phrase, an object or a time is no such clause
+            ("Last week, ", None),
+            ("Trump praised the plan, ", None),
+            ("In a statement, ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, comma_clause(&toks(text))), *want, "{text}");
         }
     }
 

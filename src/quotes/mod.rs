@@ -496,6 +496,7 @@ fn attribute(
             // `Pollsters agree - Carl Bialik: "…"`: the label right before the
             // statement names its speaker, whatever verb came before it
             .or_else(|| attribution::name_and_colon(context.before))
+            .or_else(|| attribution::comma_clause(context.before))
             .or_else(|| attribution::introducing_clause(context.before))
             .or_else(|| attribution::before(context.before, true))
             .or_else(|| {
