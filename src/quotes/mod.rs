@@ -138,7 +138,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         // or after a sentence of the same paragraph that does ("Bolton distanced
         // himself, saying he would help. "I'm going to support him.")
         let opens_sentence = !context.before.iter().any(Token::is_word);
-        let found = attribute(text, &raw, &context, kind, in_title).or_else(|| {
+        let own = attribute(text, &raw, &context, kind, in_title);
+        let found = own.or_else(|| {
             (!continues)
                 .then(|| {
                     attribution::before(context.introduction, false).or_else(|| {
@@ -154,7 +155,9 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let speech = match kind {
             Kind::Direct => {
                 let label = found.is_none() && is_label(text, region, &raw);
-                !(label || is_subhead(text, region, &raw))
+                // (whoever the sentence before reports does not make a term speech)
+                let term = own.is_none() && is_subject_term(&context, inner);
+                !(label || term || is_subhead(text, region, &raw))
             }
             Kind::Headline | Kind::Partial => {
                 // in the body, a fragment whose sentence has a speaker (`Trump
@@ -321,6 +324,41 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
     let alone = outside.all(|c| !c.is_alphanumeric());
     let inner = raw.inner.slice(text);
     alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
+}
+
+/// The most words of a quoted term the narrator's sentence opens with.
+const MAX_SUBJECT_TERM_WORDS: usize = 4;
+
+/// `"Non-paper" is a diplomatic term`, `''Opening Belle,'' which will be in
+/// bookstores`, `"Containment" has been U.S. policy`: a short quotation opening a
+/// sentence that goes on in the narrator's words, with no attribution anywhere in
+/// it, is a term or a title the sentence is about, not a statement.
+fn is_subject_term(context: &Context, quoted: &str) -> bool {
+    // (not one of a list: `called him a "nasty guy," "unstable" and "sick"`)
+    let opens = !context.sentence_before.iter().any(Token::is_word);
+    let short = quoted.split_whitespace().count() <= MAX_SUBJECT_TERM_WORDS;
+    let trimmed = quoted.trim_end();
+    let Some(next) = context.after.first() else {
+        return false;
+    };
+    let l = next.lower();
+    // a comma inside the marks ends a statement before its attribution, unless a
+    // relative clause describes the title
+    let comma = trimmed.ends_with(',');
+    let goes_on = next.is_word()
+        && !next.is_capitalized()
+        && !mention::is_pronoun(next)
+        && attribution::cue_at(context.after, 0).is_none()
+        && (!comma || matches!(l.as_str(), "which" | "who" | "whose"));
+    // `"American Skin (41 Shots)" was written by Springsteen`: the sentence names
+    // whose words they are
+    let authored = context.after.windows(3).any(|w| {
+        let participle = w[0].lower();
+        (participle.ends_with("ed") || participle.ends_with("en"))
+            && w[1].lower() == "by"
+            && w[2].is_capitalized()
+    });
+    opens && short && !trimmed.ends_with(['.', '!', '?', ':', ';']) && goes_on && !authored
 }
 
 /// The most words of a quoted phrase standing as a paragraph of its own that make
@@ -563,6 +601,44 @@ mod tests {
             (
                 "Story title goes here\n\n\"I follow the news closely,\" she said.\n",
                 &["I follow the news closely,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_term_opening_the_narrators_sentence_is_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nShe wrote to him. \"Non-paper\" is a diplomatic term for a draft.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nShe wrote a book. ''Opening Belle,'' which will be in stores Tuesday, is a novel.\n",
+                &[],
+            ),
+            // a statement and its attribution
+            (
+                "Story title goes here\n\n\"Quiet,\" he demanded.\n",
+                &["Quiet,"],
+            ),
+            (
+                "Story title goes here\n\n\"Boots on the ground\" would help, Ben Carson said.\n",
+                &["Boots on the ground"],
+            ),
+            (
+                "Story title goes here\n\n\"American Skin\" was written by Springsteen in 1999.\n",
+                &["American Skin"],
+            ),
+            (
+                "Story title goes here\n\nHe called him a \"nasty guy,\" \"unstable\" and \"sick.\"\n",
+                &["nasty guy,", "unstable", "sick."],
+            ),
+            (
+                "Story title goes here\n\n\"We will win\" said Smith.\n",
+                &["We will win"],
             ),
         ];
         for (text, want) in cases {
