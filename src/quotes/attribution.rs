@@ -706,14 +706,38 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if let Some(phrase) = completed {
         return Some(found(tokens, phrase, i, len));
     }
+    // `Any "cleareyed" reading of it, said Michael Kofman, an expert, would …`: a
+    // cue set off by commas with a name after it is inverted, unless a name or a
+    // pronoun before it is its subject (`Dick Dever, who was listed, told POLITICO,`)
+    // (nor one set off with an appositive of its own: `The senator, who was
+    // there, told POLITICO,`)
+    let named_before = mention::subject_before(tokens, i).is_some_and(|p| {
+        let first = &tokens[p.start];
+        let described = SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+        let appositive = tokens[p.name.1..p.end].iter().any(|t| t.text == ",");
+        (first.is_capitalized() && !described) || mention::is_pronoun(first) || appositive
+    });
+    let parenthetical = (i > 0 && tokens[i - 1].text == "," && !named_before)
+        .then(|| mention::mention_after(tokens, i + len))
+        .flatten()
+        .filter(|p| {
+            tokens[p.name.0].is_capitalized()
+                && !mention::is_pronoun(&tokens[p.name.0])
+                && tokens.get(p.end).is_some_and(|t| t.text == ",")
+        });
+    if let Some(phrase) = parenthetical {
+        return Some(found(tokens, phrase, i, len));
+    }
     if let Some(phrase) = mention::subject_before(tokens, i) {
         // "Trump took to Twitter to accuse", "Protesters marching through the
-        // streets chanted": after an infinitive's "to" or a preposition, the words
-        // before the cue are an object; the sentence's subject speaks
+        // streets chanted", "A source speaking to Fox News said": after an
+        // infinitive's "to" or a preposition, the words before the cue are an
+        // object; the sentence's subject speaks
         let infinitive = tokens[i - 1].lower() == "to";
         let object = phrase.start > 0 && {
             let l = tokens[phrase.start - 1].lower();
-            SPEAKER_WORDS.prepositions.contains(l.as_str()) && !matches!(l.as_str(), "of" | "for")
+            (SPEAKER_WORDS.prepositions.contains(l.as_str()) || l == "to")
+                && !matches!(l.as_str(), "of" | "for")
         };
         let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
         let phrase = match subject {
@@ -1274,6 +1298,38 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text, comma_clause(&toks(text))), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_cue_set_off_by_commas_and_an_object_before_a_cue() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Any interpretation of his actions, said Michael Kofman, an expert on Russia, would see this as ",
+                Some(("Michael Kofman, an expert on Russia", "said")),
+            ),
+            // a cue after a comma whose object follows is not inverted
+            (
+                "Smith, a senator, said Trump was ",
+                Some(("Smith, a senator", "said")),
+            ),
+            (
+                "Dick Dever, who was listed on the slate, told POLITICO, ",
+                Some(("Dick Dever, who was listed on the slate", "told")),
+            ),
+            (
+                "The senator, who was listed on the slate, told POLITICO, ",
+                Some(("The senator, who was listed on the slate", "told")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+        // the statement's own cue, nearest it
+        let text = "Another intelligence source speaking to Fox News said, ";
+        assert_eq!(
+            show(text, before(&toks(text), true)),
+            Some(("Another intelligence source", "said"))
+        );
     }
 
     #[test]
