@@ -138,7 +138,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         // or after a sentence of the same paragraph that does ("Bolton distanced
         // himself, saying he would help. "I'm going to support him.")
         let opens_sentence = !context.before.iter().any(Token::is_word);
-        let own = attribute(text, &raw, &context, kind, in_title);
+        // a speaker already quoted in this paragraph goes on speaking rather than
+        // yield to whoever the next sentence names (`"…," Cruz told reporters.
+        // "This is the consequence …" Ohio Gov. John Kasich said he would …`)
+        let speaking = latest.as_ref().is_some_and(|(r, _)| *r == raw.region);
+        let own = attribute(text, &raw, &context, kind, in_title, speaking);
         let found = own.or_else(|| {
             (!continues)
                 .then(|| {
@@ -439,6 +443,7 @@ fn attribute(
     context: &Context,
     kind: Kind,
     in_title: bool,
+    speaking: bool,
 ) -> Option<Found> {
     if in_title {
         if let Some(speaker) = attribution::headline(context.whole) {
@@ -547,10 +552,7 @@ fn attribute(
             .or_else(|| attribution::introducing_clause(context.introduction))
             .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
-                context
-                    .after
-                    .iter()
-                    .all(|t| !t.is_word())
+                (!speaking && context.after.iter().all(|t| !t.is_word()))
                     .then(|| attribution::next_sentence(context.next_sentence))
                     .flatten()
             })
@@ -605,6 +607,34 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    fn mentions(text: &str) -> Vec<&str> {
+        analyze(text, &Options::default())
+            .quotations
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map_or("-", |m| m.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_speaker_quoted_in_the_paragraph_goes_on_speaking() {
+        let cases: &[(&str, &[&str])] = &[
+            // the next sentence names someone else, who says nothing quoted
+            (
+                "Story title goes here\n\n\"It's a sad development,\" Cruz told reporters. \"This is the consequence of it.\" Ohio Gov. John Kasich said he would have fired him.\n",
+                &["Cruz", "Cruz"],
+            ),
+            // a quotation opening its paragraph still takes the next sentence's speaker
+            (
+                "Story title goes here\n\nThe plan was announced.\n\n\"Clearly our view is that it is over.\" He says that makes it hard.\n",
+                &["He"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mentions(text), *want, "{text}");
         }
     }
 
