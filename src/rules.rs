@@ -177,6 +177,11 @@ pub struct SpeakerWords {
     /// Nouns for works, after which a quotation in Title Case is a title ("the
     /// podcast 'Here's the Thing.'").
     pub works: WordSet,
+    /// Social networks a sign-off asks readers to follow the writer on ("Follow
+    /// Pam Key on Twitter").
+    pub platforms: WordSet,
+    /// Nouns for something said, whose possessor said it ("Trump's claim that").
+    pub speech_nouns: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -200,6 +205,8 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("report") => &mut classes.reports,
             Some("catenative") => &mut classes.catenatives,
             Some("work") => &mut classes.works,
+            Some("platform") => &mut classes.platforms,
+            Some("speech-noun") => &mut classes.speech_nouns,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -293,6 +300,8 @@ mod tests {
             "report",
             "catenative",
             "work",
+            "platform",
+            "speech-noun",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

@@ -131,6 +131,8 @@ fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
         || words.asides.contains(l.as_str())
         || l.ends_with("ing")
         || l.ends_with("ed")
+        // "Early in his campaign,", "Later that day,": a time opening the phrase
+        || (words.times.contains(l.as_str()) && tokens[start + 1..comma].iter().all(|t| !t.is_capitalized()))
         || (comma - start <= 3
             && tokens[start..comma]
                 .iter()
@@ -226,10 +228,16 @@ pub fn subject(tokens: &[Token]) -> Option<Found> {
     let named = mention::is_pronoun(head)
         || head.is_capitalized()
         || SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+    // ("Part of the 'binary choice'", "Contrary to his claim", "Having a 'strong'":
+    // a preposition or a determiner after the first words shows they are no subject)
     let verb_token = tokens.get(verb)?;
+    let verb_lower = verb_token.lower();
+    let words = &*SPEAKER_WORDS;
     let verb_like = verb_token.is_word()
         && !verb_token.is_capitalized()
-        && !SPEAKER_WORDS.stops.contains(verb_token.lower().as_str());
+        && !words.stops.contains(verb_lower.as_str())
+        && !words.prepositions.contains(verb_lower.as_str())
+        && !words.determiners.contains(verb_lower.as_str());
     (named && verb_like).then(|| Found {
         subject_only: true,
         ..found(tokens, phrase, verb, 1)
@@ -314,7 +322,10 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
     let head = mention::head_after(tokens, start)?;
-    let named = tokens[head.0..head.1].iter().all(|t| t.is_capitalized());
+    // ("Said Ellis:" is an inverted cue, read by `before`)
+    let named = tokens[head.0..head.1]
+        .iter()
+        .all(|t| t.is_capitalized() && CUE_VERBS.get(t.lower().as_str()).is_none());
     let phrase = Phrase {
         start: head.0,
         end: colon,
@@ -322,6 +333,85 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
     };
     (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
 }
+
+/// The words after the last semicolon of `tokens`: the clause a quotation ending
+/// them is in.
+pub fn last_clause<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let from = tokens
+        .iter()
+        .rposition(|t| t.text == ";")
+        .map_or(0, |k| k + 1);
+    &tokens[from..]
+}
+
+/// The most lower-case words between a possessive and the noun for what its
+/// possessor said ("Mr. Obama's patronizing suggestion").
+const MAX_WORDS_BEFORE_SPEECH_NOUN: usize = 2;
+/// The most tokens between that noun and the quotation.
+const MAX_TOKENS_AFTER_SPEECH_NOUN: usize = 12;
+
+/// `Politifact seized on Trump's claim that there had been "thousands of
+/// shootings"` / `Contrary to his claim that people would "learn nothing"`: a
+/// fragment in the clause a noun for something said opens belongs to that noun's
+/// possessor, the name or pronoun written before it. `tokens` is the sentence up to
+/// the quotation; the noun opens a clause with "that", and no cue, comma or colon
+/// stands between it and the quotation.
+pub fn possessive_source(tokens: &[Token]) -> Option<Found> {
+    let words = &*SPEAKER_WORDS;
+    let from = tokens.len().saturating_sub(MAX_TOKENS_AFTER_SPEECH_NOUN);
+    let noun = (from..tokens.len()).rev().find(|&k| {
+        let t = &tokens[k];
+        t.is_word() && !t.is_capitalized() && words.speech_nouns.contains(t.lower().as_str())
+    })?;
+    // the noun opens a clause saying what was said ("claim that …"); one that is a
+    // subject or an object ("her statement was", "called his remarks") does not
+    let opens = tokens.get(noun + 1).is_some_and(|t| t.lower() == "that");
+    let clear = opens
+        && tokens[noun + 1..]
+            .iter()
+            .all(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
+        && (noun + 1..tokens.len()).all(|k| cue_at(tokens, k).is_none());
+    if !clear {
+        return None;
+    }
+    // the possessive, past a few lower-case words describing the noun
+    let mut k = noun;
+    let mut between = 0;
+    let owner = loop {
+        let i = k.checked_sub(1)?;
+        let t = &tokens[i];
+        let l = t.lower();
+        if mention::is_possessive(t) || matches!(l.as_str(), "his" | "her" | "their" | "its") {
+            break i;
+        }
+        let describes = t.is_word()
+            && !t.is_capitalized()
+            && !words.stops.contains(l.as_str())
+            && !words.determiners.contains(l.as_str())
+            && !words.prepositions.contains(l.as_str());
+        if !describes || between == MAX_WORDS_BEFORE_SPEECH_NOUN {
+            return None;
+        }
+        between += 1;
+        k = i;
+    };
+    // a possessive name runs back over its capitalised words ("Donald Trump's")
+    let mut start = owner;
+    if mention::is_possessive(&tokens[owner]) {
+        while start > 0
+            && owner - start < MAX_NAME_WORDS_BEFORE_POSSESSIVE
+            && tokens[start - 1].is_word()
+            && tokens[start - 1].is_capitalized()
+        {
+            start -= 1;
+        }
+    }
+    let phrase = Phrase::bare((start, owner + 1));
+    Some(found(tokens, phrase, noun, 1))
+}
+
+/// The most capitalised words of a possessive name ("Lt. Gen. Michael Flynn's").
+const MAX_NAME_WORDS_BEFORE_POSSESSIVE: usize = 4;
 
 /// True when a speech verb stands right before the quotation (`Clinton said, "as
 /// long as…"`): the nearest cue introduces it, even as a fragment.
@@ -476,6 +566,52 @@ pub fn after_any_verb(tokens: &[Token]) -> Option<Found> {
     (named && verb_like && closes).then(|| found(tokens, phrase, verb, next - verb))
 }
 
+/// `After Brown criticized her husband, Hillary shot back, "…"`: a subject and a
+/// verb (with its particle) closing the clause right before a statement, set off
+/// by a comma, introduce it whatever the verb, before any cue earlier in the
+/// sentence.
+pub fn comma_clause(tokens: &[Token]) -> Option<Found> {
+    let comma = tokens.len().checked_sub(1)?;
+    if tokens[comma].text != "," {
+        return None;
+    }
+    let start = tokens[..comma]
+        .iter()
+        .rposition(|t| matches!(t.text, "," | ";" | ":" | "—" | "–"))
+        .map_or(0, |k| k + 1);
+    let start = if start == 0 {
+        subject_start(tokens)
+    } else {
+        start
+    };
+    let (phrase, verb) = mention::subject_then_cue(tokens, start)?;
+    let words = &*SPEAKER_WORDS;
+    let head = &tokens[phrase.name.0];
+    let named = (head.is_capitalized() || mention::is_pronoun(head))
+        && !tokens[phrase.name.0..phrase.name.1]
+            .iter()
+            .any(|t| words.times.contains(t.lower().as_str()));
+    let verb_token = tokens.get(verb)?;
+    let l = verb_token.lower();
+    let verb_like = verb_token.is_word()
+        && !verb_token.is_capitalized()
+        && !words.stops.contains(l.as_str())
+        && !words.prepositions.contains(l.as_str())
+        && !words.determiners.contains(l.as_str())
+        && !words.times.contains(l.as_str());
+    let mut end = verb + 1;
+    if tokens
+        .get(end)
+        .is_some_and(|t| words.particles.contains(t.lower().as_str()))
+    {
+        end += 1;
+    }
+    // (a speech verb there is read by `before`, with the whole mention)
+    let uncued = cue_at(tokens, verb).is_none();
+    (phrase.start == start && named && verb_like && uncued && end == comma)
+        .then(|| found(tokens, phrase, verb, end - verb))
+}
+
 /// `"…" ― Christina Lastra`: a credit line, a dash and a name closing the sentence
 /// or running into the next quotation; the dash is the cue.
 pub fn credit(tokens: &[Token]) -> Option<Found> {
@@ -570,18 +706,44 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if let Some(phrase) = completed {
         return Some(found(tokens, phrase, i, len));
     }
+    // `Any "cleareyed" reading of it, said Michael Kofman, an expert, would …`: a
+    // cue set off by commas with a name after it is inverted, unless a name or a
+    // pronoun before it is its subject (`Dick Dever, who was listed, told POLITICO,`)
+    // (nor one set off with an appositive of its own: `The senator, who was
+    // there, told POLITICO,`)
+    let named_before = mention::subject_before(tokens, i).is_some_and(|p| {
+        let first = &tokens[p.start];
+        let described = SPEAKER_WORDS.determiners.contains(first.lower().as_str());
+        let appositive = tokens[p.name.1..p.end].iter().any(|t| t.text == ",");
+        (first.is_capitalized() && !described) || mention::is_pronoun(first) || appositive
+    });
+    let parenthetical = (i > 0 && tokens[i - 1].text == "," && !named_before)
+        .then(|| mention::mention_after(tokens, i + len))
+        .flatten()
+        .filter(|p| {
+            tokens[p.name.0].is_capitalized()
+                && !mention::is_pronoun(&tokens[p.name.0])
+                && tokens.get(p.end).is_some_and(|t| t.text == ",")
+        });
+    if let Some(phrase) = parenthetical {
+        return Some(found(tokens, phrase, i, len));
+    }
     if let Some(phrase) = mention::subject_before(tokens, i) {
         // "Trump took to Twitter to accuse", "Protesters marching through the
-        // streets chanted": after an infinitive's "to" or a preposition, the words
-        // before the cue are an object; the sentence's subject speaks
+        // streets chanted", "A source speaking to Fox News said": after an
+        // infinitive's "to" or a preposition, the words before the cue are an
+        // object; the sentence's subject speaks
         let infinitive = tokens[i - 1].lower() == "to";
         let object = phrase.start > 0 && {
             let l = tokens[phrase.start - 1].lower();
-            SPEAKER_WORDS.prepositions.contains(l.as_str()) && !matches!(l.as_str(), "of" | "for")
+            (SPEAKER_WORDS.prepositions.contains(l.as_str()) || l == "to")
+                && !matches!(l.as_str(), "of" | "for")
         };
         let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
         let phrase = match subject {
-            Some(subject) if infinitive || object => subject,
+            Some(subject) if infinitive || object => {
+                clause_subject(tokens, subject.end, i).unwrap_or(subject)
+            }
             _ => phrase,
         };
         return Some(found(tokens, phrase, i, len));
@@ -600,14 +762,41 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     }
     // "X outlined a plan and vowed to punish '…'": the sentence's subject
     let subject = sentence_subject(tokens).filter(|p| p.end < i)?;
+    let subject = clause_subject(tokens, subject.end, i).unwrap_or(subject);
     Some(found(tokens, subject, i, len))
 }
 
-/// `He says …` opening the sentence after a quotation.
+/// `The issue came up after Mr. Trump, asked about it, had said, "…"` / `… was
+/// complete when Trump in his speech called them "rapists"`: a cue in a clause a
+/// subordinating link opens, between the sentence's subject (ending at `from`)
+/// and the cue at `cue`, belongs to that clause's own subject.
+fn clause_subject(tokens: &[Token], from: usize, cue: usize) -> Option<Phrase> {
+    let link = (from..cue).rev().find(|&k| {
+        let l = tokens[k].lower();
+        SPEAKER_WORDS.links.contains(l.as_str())
+            && !matches!(
+                l.as_str(),
+                "and" | "but" | "or" | "nor" | "so" | "yet" | "then" | "where"
+            )
+    })?;
+    let phrase = mention::mention_after(tokens, link + 1)?;
+    // (a pronoun there mostly stands for the sentence's subject: "Bush went after
+    // Trump, when he called the businessman 'unhinged'")
+    let head = &tokens[phrase.name.0];
+    let named = head.is_capitalized() && !mention::is_pronoun(head);
+    (named && phrase.end < cue).then_some(phrase)
+}
+
+/// `He says …` opening the sentence after a quotation. A cue that introduces a
+/// quotation of its own (`Mr. Zahed said: "…"`, `Smith said, "…"`) is that
+/// quotation's, not the one before.
 pub fn next_sentence(tokens: &[Token]) -> Option<Found> {
     let (phrase, j) = mention::subject_then_cue(tokens, 0)?;
     let (len, participle) = cue_at(tokens, j)?;
-    (!participle).then(|| found(tokens, phrase, j, len))
+    let introduces = tokens
+        .get(skip_joiners(tokens, j + len))
+        .is_some_and(|t| matches!(t.text, ":" | "\"" | "“" | "‘" | "'" | "«"));
+    (!participle && !introduces).then(|| found(tokens, phrase, j, len))
 }
 
 /// `"WALLACE: Do you see those two as equal?"`: a transcript line quoted whole
@@ -906,10 +1095,21 @@ mod tests {
 
     #[test]
     fn opening_the_next_sentence() {
-        let text = "He says that makes it hard.";
-        assert_eq!(show(text, next_sentence(&toks(text))), Some(("He", "says")));
-        let text = "The talks ended.";
-        assert_eq!(show(text, next_sentence(&toks(text))), None);
+        // (text, speaker and cue it gives the quotation before)
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("He says that makes it hard.", Some(("He", "says"))),
+            ("The talks ended.", None),
+            // the cue introduces a quotation of its own
+            (
+                "Mr. Zahed said: \"The attack was the work of terrorists.\"",
+                None,
+            ),
+            ("Smith added, “We will not wait.”", None),
+            ("Smith said ''it is over.''", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, next_sentence(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]
@@ -951,6 +1151,8 @@ mod tests {
             ("Smith, a senator, said it", "Smith"),
             ("And Mr. Christie gloated", "Mr."),
             ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
+            ("Early in his campaign, Trump attacked Romney", "Trump"),
+            ("Later that night at the rally, Cruz said", "Cruz"),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -972,6 +1174,13 @@ mod tests {
                 Some(("The complaint", "alleged")),
             ),
             ("many voters think it is ", None),
+            ("Part of this ", None),
+            ("Contrary to his ", None),
+            (
+                "Having a rough-and-tumble media may make it harder to look ",
+                None,
+            ),
+            ("Perhaps the ", None),
             (
                 "The aide left no doubt that the plan was ",
                 Some(("The aide", "left")),
@@ -1003,6 +1212,127 @@ mod tests {
     }
 
     #[test]
+    fn the_possessor_of_a_noun_for_something_said() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Politifact seized on Donald Trump’s claim that there had been ",
+                Some(("Donald Trump’s", "claim")),
+            ),
+            (
+                "Contrary to his claim that people would ",
+                Some(("his", "claim")),
+            ),
+            (
+                "It recalled Mr. Obama's patronizing suggestion that she was ",
+                Some(("Mr. Obama's", "suggestion")),
+            ),
+            // the noun as a subject or an object says nothing of what follows
+            ("The Times reported that her statement was ", None),
+            ("Moore called Mr. Obama's remarks ", None),
+            // a cue or a comma after the noun starts a clause of its own
+            ("Trump's claim was false, Clinton said it was ", None),
+            ("His statement, she said, was ", None),
+            // no possessor
+            ("The claim that there had been ", None),
+            ("the company's stock price fell to ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, possessive_source(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_semicolon_ends_the_clause_of_a_fragment() {
+        let text = "That prompted Parliament to call a debate; one lawmaker called Trump ";
+        let t = toks(text);
+        assert_eq!(
+            show(text, before(last_clause(&t), false)),
+            Some(("one lawmaker", "called"))
+        );
+        let text = "Smith said the plan was ";
+        let t = toks(text);
+        assert_eq!(last_clause(&t).len(), t.len());
+    }
+
+    #[test]
+    fn a_cue_in_a_subordinate_clause() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "The rejection was complete when Trump in his speech called them ",
+                Some(("Trump", "called")),
+            ),
+            (
+                "The issue has taken on urgency after the debate, when the Democratic candidate Hillary Clinton boldly suggested that Trump ",
+                Some(("the Democratic candidate Hillary Clinton", "suggested")),
+            ),
+            // with no subject of its own, the clause is the sentence subject's
+            (
+                "Mr. Trump, when in Ohio, called the plan ",
+                Some(("Mr. Trump", "called")),
+            ),
+            // and a pronoun there stands for it
+            (
+                "McConnell was quick to embrace him after he clinched it and said that Trump will be ",
+                Some(("McConnell", "said")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_and_verb_before_a_comma() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "After Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, ",
+                Some(("Hillary", "shot back")),
+            ),
+            ("He laughed, ", Some(("He", "laughed"))),
+            ("George Zornick of The Nation wrote, ", None),
+            // an opening phrase, an object or a time is no such clause
+            ("Last week, ", None),
+            ("Trump praised the plan, ", None),
+            ("In a statement, ", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, comma_clause(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_set_off_by_commas_and_an_object_before_a_cue() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Any interpretation of his actions, said Michael Kofman, an expert on Russia, would see this as ",
+                Some(("Michael Kofman, an expert on Russia", "said")),
+            ),
+            // a cue after a comma whose object follows is not inverted
+            (
+                "Smith, a senator, said Trump was ",
+                Some(("Smith, a senator", "said")),
+            ),
+            (
+                "Dick Dever, who was listed on the slate, told POLITICO, ",
+                Some(("Dick Dever, who was listed on the slate", "told")),
+            ),
+            (
+                "The senator, who was listed on the slate, told POLITICO, ",
+                Some(("The senator, who was listed on the slate", "told")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+        // the statement's own cue, nearest it
+        let text = "Another intelligence source speaking to Fox News said, ";
+        assert_eq!(
+            show(text, before(&toks(text), true)),
+            Some(("Another intelligence source", "said"))
+        );
+    }
+
+    #[test]
     fn a_name_and_a_colon() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             ("Carl Bialik: ", Some(("Carl Bialik", ":"))),
@@ -1012,6 +1342,7 @@ mod tests {
             ),
             ("The point is this: ", None),
             ("Carl Bialik said ", None),
+            ("Said Ellis: ", None),
             (
                 "Rep. Ann Lee (R-Ohio): ",
                 Some(("Rep. Ann Lee (R-Ohio)", ":")),

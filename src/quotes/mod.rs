@@ -138,7 +138,12 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         // or after a sentence of the same paragraph that does ("Bolton distanced
         // himself, saying he would help. "I'm going to support him.")
         let opens_sentence = !context.before.iter().any(Token::is_word);
-        let found = attribute(text, &raw, &context, kind, in_title).or_else(|| {
+        // a speaker already quoted in this paragraph goes on speaking rather than
+        // yield to whoever the next sentence names (`"…," Cruz told reporters.
+        // "This is the consequence …" Ohio Gov. John Kasich said he would …`)
+        let speaking = latest.as_ref().is_some_and(|(r, _)| *r == raw.region);
+        let own = attribute(text, &raw, &context, kind, in_title, speaking);
+        let found = own.or_else(|| {
             (!continues)
                 .then(|| {
                     attribution::before(context.introduction, false).or_else(|| {
@@ -152,7 +157,12 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let inner = raw.inner.slice(text);
         let words = inner.split_whitespace().count();
         let speech = match kind {
-            Kind::Direct => !is_subhead(text, region, &raw),
+            Kind::Direct => {
+                let label = found.is_none() && is_label(text, region, &raw);
+                // (whoever the sentence before reports does not make a term speech)
+                let term = own.is_none() && is_subject_term(&context, inner);
+                !(label || term || is_subhead(text, region, &raw))
+            }
             Kind::Headline | Kind::Partial => {
                 // in the body, a fragment whose sentence has a speaker (`Trump
                 // promised "very, very well"`) reports words; a headline is too
@@ -165,9 +175,11 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                     && (sourced || words >= MIN_UNCUED_PARTIAL_WORDS)
             }
         };
-        // `id="…"`: markup a scraper kept, not anyone's words
-        let markup = text[..raw.outer.start].ends_with('=');
-        if !speech || markup || is_term(&context) || is_stage_direction(inner) {
+        // `id="…"`, `date="March 9">Rubio…<tweet/>"`: markup a scraper kept, not
+        // anyone's words
+        let markup = text[..raw.outer.start].ends_with('=') || inner.starts_with(['<', '>']);
+        if !speech || markup || is_term(&context) || is_stage_direction(inner) || is_sign_off(inner)
+        {
             continue;
         }
         let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
@@ -287,6 +299,23 @@ fn is_stage_direction(quoted: &str) -> bool {
         && trimmed[1..].find(')') == Some(trimmed.len() - 2)
 }
 
+/// `"Follow Pam Key on Twitter @pamkeyNEN."`: a writer's sign-off, set in the
+/// marks of an excerpt around it, is no one's words.
+fn is_sign_off(quoted: &str) -> bool {
+    let words: Vec<String> = quoted
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let platforms = &crate::rules::SPEAKER_WORDS.platforms;
+    words.first().is_some_and(|w| w == "follow")
+        && words
+            .windows(2)
+            .any(|pair| pair[0] == "on" && platforms.contains(pair[1].as_str()))
+}
+
 /// The most words of a subhead set in quotation marks.
 const MAX_SUBHEAD_WORDS: usize = 8;
 
@@ -299,6 +328,57 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
     let alone = outside.all(|c| !c.is_alphanumeric());
     let inner = raw.inner.slice(text);
     alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
+}
+
+/// The most words of a quoted term the narrator's sentence opens with.
+const MAX_SUBJECT_TERM_WORDS: usize = 4;
+
+/// `"Non-paper" is a diplomatic term`, `''Opening Belle,'' which will be in
+/// bookstores`, `"Containment" has been U.S. policy`: a short quotation opening a
+/// sentence that goes on in the narrator's words, with no attribution anywhere in
+/// it, is a term or a title the sentence is about, not a statement.
+fn is_subject_term(context: &Context, quoted: &str) -> bool {
+    // (not one of a list: `called him a "nasty guy," "unstable" and "sick"`)
+    let opens = !context.sentence_before.iter().any(Token::is_word);
+    let short = quoted.split_whitespace().count() <= MAX_SUBJECT_TERM_WORDS;
+    let trimmed = quoted.trim_end();
+    let Some(next) = context.after.first() else {
+        return false;
+    };
+    let l = next.lower();
+    // a comma inside the marks ends a statement before its attribution, unless a
+    // relative clause describes the title
+    let comma = trimmed.ends_with(',');
+    let goes_on = next.is_word()
+        && !next.is_capitalized()
+        && !mention::is_pronoun(next)
+        && attribution::cue_at(context.after, 0).is_none()
+        && (!comma || matches!(l.as_str(), "which" | "who" | "whose"));
+    // `"American Skin (41 Shots)" was written by Springsteen`: the sentence names
+    // whose words they are
+    let authored = context.after.windows(3).any(|w| {
+        let participle = w[0].lower();
+        (participle.ends_with("ed") || participle.ends_with("en"))
+            && w[1].lower() == "by"
+            && w[2].is_capitalized()
+    });
+    opens && short && !trimmed.ends_with(['.', '!', '?', ':', ';']) && goes_on && !authored
+}
+
+/// The most words of a quoted phrase standing as a paragraph of its own that make
+/// it a label rather than a statement.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// `'A change warrior.'`, `– ‘Who cares?’ –` standing as a paragraph of its own,
+/// with no speaker around it: a section label quoting the story, too short for a
+/// statement. A piece of a quotation running across paragraphs is no label.
+fn is_label(text: &str, region: Span, raw: &RawQuote) -> bool {
+    let mut outside = text[region.start..raw.outer.start]
+        .chars()
+        .chain(text[raw.outer.end..region.end].chars());
+    let alone = outside.all(|c| !c.is_alphanumeric());
+    let words = raw.inner.slice(text).split_whitespace().count();
+    alone && raw.closed && !raw.continued_from_previous && words <= MAX_LABEL_WORDS
 }
 
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City
@@ -363,6 +443,7 @@ fn attribute(
     context: &Context,
     kind: Kind,
     in_title: bool,
+    speaking: bool,
 ) -> Option<Found> {
     if in_title {
         if let Some(speaker) = attribution::headline(context.whole) {
@@ -391,7 +472,17 @@ fn attribute(
     }
     match kind {
         Kind::Partial => {
-            let adjacent = attribution::cue_adjacent(context.before);
+            let before = context.before;
+            let sentence_before = context.sentence_before;
+            let adjacent = attribution::cue_adjacent(before);
+            // `That prompted Parliament to call a debate; one lawmaker called Trump
+            // "the orange prince"`: a semicolon ends the clause a fragment is in,
+            // when that clause names its own speaker (in `He suggested a boycott;
+            // and posted that …` the sentence's subject goes on)
+            let clause = attribution::last_clause(before);
+            let own_clause = (clause.len() < before.len())
+                .then(|| attribution::before(clause, adjacent))
+                .flatten();
             // `…, described it as "horrendous," he said`: the speaker right after
             let inner = raw.inner.slice(text);
             let closing = inner.ends_with([',', '?', '!'])
@@ -403,7 +494,7 @@ fn attribute(
             // reports it, it does not say it
             let statement = inner.starts_with(char::is_uppercase);
             let right_before = (adjacent && statement)
-                .then(|| attribution::before(context.before, true))
+                .then(|| attribution::before(before, true))
                 .flatten();
             right_before
                 .or_else(|| {
@@ -412,12 +503,14 @@ fn attribute(
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
-                .or_else(|| attribution::linked_clause(context.before))
-                .or_else(|| attribution::before(context.before, adjacent))
-                .or_else(|| attribution::before(context.sentence_before, false))
+                .or_else(|| attribution::possessive_source(before))
+                .or(own_clause)
+                .or_else(|| attribution::linked_clause(before))
+                .or_else(|| attribution::before(before, adjacent))
+                .or_else(|| attribution::before(sentence_before, false))
                 .or_else(|| attribution::after(context.after))
                 .or_else(|| attribution::trailing(context.after))
-                .or_else(|| attribution::subject(context.sentence_before))
+                .or_else(|| attribution::subject(sentence_before))
         }
         Kind::Direct | Kind::Headline => attribution::transcript_label(context.inside)
             .or_else(|| attribution::after(context.after))
@@ -443,9 +536,12 @@ fn attribute(
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
+            // `Pollsters agree - Carl Bialik: "…"`: the label right before the
+            // statement names its speaker, whatever verb came before it
+            .or_else(|| attribution::name_and_colon(context.before))
+            .or_else(|| attribution::comma_clause(context.before))
             .or_else(|| attribution::introducing_clause(context.before))
             .or_else(|| attribution::before(context.before, true))
-            .or_else(|| attribution::name_and_colon(context.before))
             .or_else(|| {
                 context
                     .colon
@@ -456,10 +552,7 @@ fn attribute(
             .or_else(|| attribution::introducing_clause(context.introduction))
             .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
-                context
-                    .after
-                    .iter()
-                    .all(|t| !t.is_word())
+                (!speaking && context.after.iter().all(|t| !t.is_word()))
                     .then(|| attribution::next_sentence(context.next_sentence))
                     .flatten()
             })
@@ -493,6 +586,94 @@ mod tests {
         let text = "Story title goes here\n\nHe called her \"Crooked Hillary\" and read \"How the Grinch Stole Christmas\" aloud. \
                     The embed had tweet-id=\"744917430200340480\" in it. \"We will win,\" he said.\n";
         assert_eq!(quoted(text), ["We will win,"]);
+    }
+
+    #[test]
+    fn sign_offs_and_tag_attributes_are_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\n\"PENCE: We will win.\n\n\"Follow Pam Key on Twitter @pamkeyNEN.\"\n",
+                &["PENCE: We will win."],
+            ),
+            (
+                "Story title goes here\n\n<tweet author=\"@ByronYork\" date=\"March 9\n\n\">Stands empty.<tweet/>.\n",
+                &[],
+            ),
+            // a statement about following someone is still a statement
+            (
+                "Story title goes here\n\n\"I follow the news closely,\" she said.\n",
+                &["I follow the news closely,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
+    }
+
+    fn mentions(text: &str) -> Vec<&str> {
+        analyze(text, &Options::default())
+            .quotations
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map_or("-", |m| m.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_speaker_quoted_in_the_paragraph_goes_on_speaking() {
+        let cases: &[(&str, &[&str])] = &[
+            // the next sentence names someone else, who says nothing quoted
+            (
+                "Story title goes here\n\n\"It's a sad development,\" Cruz told reporters. \"This is the consequence of it.\" Ohio Gov. John Kasich said he would have fired him.\n",
+                &["Cruz", "Cruz"],
+            ),
+            // a quotation opening its paragraph still takes the next sentence's speaker
+            (
+                "Story title goes here\n\nThe plan was announced.\n\n\"Clearly our view is that it is over.\" He says that makes it hard.\n",
+                &["He"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mentions(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_term_opening_the_narrators_sentence_is_not_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nShe wrote to him. \"Non-paper\" is a diplomatic term for a draft.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nShe wrote a book. ''Opening Belle,'' which will be in stores Tuesday, is a novel.\n",
+                &[],
+            ),
+            // a statement and its attribution
+            (
+                "Story title goes here\n\n\"Quiet,\" he demanded.\n",
+                &["Quiet,"],
+            ),
+            (
+                "Story title goes here\n\n\"Boots on the ground\" would help, Ben Carson said.\n",
+                &["Boots on the ground"],
+            ),
+            (
+                "Story title goes here\n\n\"American Skin\" was written by Springsteen in 1999.\n",
+                &["American Skin"],
+            ),
+            (
+                "Story title goes here\n\nHe called him a \"nasty guy,\" \"unstable\" and \"sick.\"\n",
+                &["nasty guy,", "unstable", "sick."],
+            ),
+            (
+                "Story title goes here\n\n\"We will win\" said Smith.\n",
+                &["We will win"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
     }
 
     #[test]
@@ -571,6 +752,20 @@ mod tests {
             (
                 "Story title goes here\n\n\"We will rebuild every school.\"\n\nThe vote is Monday.\n",
                 &["We will rebuild every school."],
+            ),
+            // a short phrase standing alone with no speaker is a label
+            (
+                "Story title goes here\n\nShe was fired.\n\n'A change warrior.'\n\nShe ran again.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nThe crowd cheered.\n\n– ‘We’re alive’ –.\n\nHe left.\n",
+                &[],
+            ),
+            // one with a speaker of its own is speech
+            (
+                "Story title goes here\n\n\"Not negotiable,\" Trump said.\n\nHe left.\n",
+                &["Not negotiable,"],
             ),
         ];
         for (text, want) in cases {
