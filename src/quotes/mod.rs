@@ -302,18 +302,20 @@ fn is_stage_direction(quoted: &str) -> bool {
 /// `"Follow Pam Key on Twitter @pamkeyNEN."`: a writer's sign-off, set in the
 /// marks of an excerpt around it, is no one's words.
 fn is_sign_off(quoted: &str) -> bool {
-    let words: Vec<String> = quoted
+    let mut words = quoted
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if !words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("follow"))
+    {
+        return false;
+    }
     let platforms = &crate::rules::SPEAKER_WORDS.platforms;
-    words.first().is_some_and(|w| w == "follow")
-        && words
-            .windows(2)
-            .any(|pair| pair[0] == "on" && platforms.contains(pair[1].as_str()))
+    let rest: Vec<&str> = words.collect();
+    rest.windows(2).any(|pair| {
+        pair[0].eq_ignore_ascii_case("on") && platforms.contains(pair[1].to_lowercase().as_str())
+    })
 }
 
 /// The most words of a subhead set in quotation marks.
