@@ -41,6 +41,8 @@ const MAX_FOLDED_LETTERS: u32 = 4;
 #[derive(Debug)]
 pub struct RuleSet {
     gate: Gate,
+    /// The gate's strings, for a [`JointGate`] to read.
+    strings: Vec<String>,
     /// The pattern index of each string of the gate.
     owners: Vec<usize>,
     /// Patterns without a usable factor, asked in full every time.
@@ -92,6 +94,7 @@ impl RuleSet {
         let gate = Gate::new(&strings);
         Ok(RuleSet {
             gate,
+            strings,
             owners,
             ungated,
             longest,
@@ -144,6 +147,16 @@ impl RuleSet {
         self.gate.each_hit(text.as_bytes(), |_, string| {
             candidates.push(self.owners[string])
         });
+        self.first_match_among(text, candidates)
+    }
+
+    /// [`RuleSet::first_match`] with the gate's answer found elsewhere: the patterns
+    /// whose strings occur in `text`, in any order.
+    pub fn first_match_among(
+        &self,
+        text: &str,
+        mut candidates: Vec<usize>,
+    ) -> Option<(usize, usize)> {
         if candidates.is_empty() {
             return self
                 .ungated
@@ -164,6 +177,55 @@ impl RuleSet {
             return None;
         }
         self.rule(index).match_end(text).map(|end| (index, end))
+    }
+}
+
+/// One gate over the strings of several rule sets asked about the same texts, so
+/// that a text is read once for all of them.
+#[derive(Debug)]
+pub struct JointGate {
+    gate: Gate,
+    /// For each string: its set, its pattern there and its length.
+    owners: Vec<JointOwner>,
+}
+
+/// Whose one string of a [`JointGate`] is.
+#[derive(Debug, Clone, Copy)]
+pub struct JointOwner {
+    /// The set's place in the list the gate was built from.
+    pub set: usize,
+    /// The pattern's index in its set.
+    pub pattern: usize,
+    /// The string's length in bytes.
+    pub len: usize,
+}
+
+impl JointGate {
+    /// The gate of the strings of `sets`.
+    pub fn new(sets: &[&RuleSet]) -> JointGate {
+        let mut strings = Vec::new();
+        let mut owners = Vec::new();
+        for (set, rules) in sets.iter().enumerate() {
+            for (string, &pattern) in rules.strings.iter().zip(&rules.owners) {
+                strings.push(string.as_str());
+                owners.push(JointOwner {
+                    set,
+                    pattern,
+                    len: string.len(),
+                });
+            }
+        }
+        JointGate {
+            gate: Gate::new(&strings),
+            owners,
+        }
+    }
+
+    /// Calls `found` with the place and owner of every string wherever it occurs in
+    /// `text`.
+    pub fn each_hit(&self, text: &str, mut found: impl FnMut(usize, JointOwner)) {
+        self.gate
+            .each_hit(text.as_bytes(), |at, string| found(at, self.owners[string]));
     }
 }
 
