@@ -83,19 +83,20 @@ impl Forward {
     pub fn match_end(&self, text: &str) -> Option<usize> {
         let input = Input::new(text);
         let mut caches = self.caches.get();
-        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
-            Ok(found) => found.map(|half| half.offset()),
-            Err(_) if text.len() <= self.backtrack.max_haystack_len() => self
-                .backtrack
-                .try_find(&mut caches.backtrack, input)
-                .ok()
-                .flatten()
-                .map(|found| found.end()),
-            Err(_) => self
-                .pike
-                .find(&mut caches.pike, input)
-                .map(|found| found.end()),
+        if let Ok(found) = self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            return found.map(|half| half.offset());
         }
+        if text.len() <= self.backtrack.max_haystack_len() {
+            if let Ok(found) = self
+                .backtrack
+                .try_find(&mut caches.backtrack, input.clone())
+            {
+                return found.map(|found| found.end());
+            }
+        }
+        self.pike
+            .find(&mut caches.pike, input)
+            .map(|found| found.end())
     }
 }
 
