@@ -9,8 +9,9 @@
 //! a few strings per rule of which every match contains one (`newsletter` in
 //! `\byou\b.*\bnewsletter\b`; see [`factor`]), in one pass over the paragraph (see
 //! [`gate`]). Only the rules whose factor occurs run in full, each
-//! compiled the first time it is needed, so a rule that never comes near a match
-//! costs nothing.
+//! compiled the first time it is needed, for forward search only (see [`forward`]),
+//! so a rule that never comes near a match costs nothing. Rule sets asked about the
+//! same texts can share one gate ([`JointGate`]).
 //!
 //! Patterns match case-insensitively, as if written with `(?i)`. The gate folds case
 //! as `(?i)` does, except for the rare forms `ſ` and `K`: text
