@@ -1,7 +1,7 @@
 //! Reading: the only module that touches input files. Turns the INPUT arguments into
 //! a list of inputs (directories walked recursively, sorted, filtered by extension or
 //! glob), each input into its bytes (bounded by `--max-bytes`, decoded by
-//! [`decode`](crate::decode)), and a JSON Lines stream into raw lines read one at a
+//! [`crate::decode`]), and a JSON Lines stream into raw lines read one at a
 //! time, parsed into documents later (on a worker thread).
 
 use crate::clean::BoilerplateRules;

@@ -7,9 +7,9 @@
 //!
 //! So a gate answers first: it finds which of the rules' *necessary factors* occur,
 //! a few strings per rule of which every match contains one (`newsletter` in
-//! `\byou\b.*\bnewsletter\b`; see [`factor`]), in one pass over the paragraph (see
-//! [`gate`]). Only the rules whose factor occurs run in full, each
-//! compiled the first time it is needed, for forward search only (see [`forward`]),
+//! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
+//! `gate.rs`). Only the rules whose factor occurs run in full, each
+//! compiled the first time it is needed, for forward search only (see `forward.rs`),
 //! so a rule that never comes near a match costs nothing. Rule sets asked about the
 //! same texts can share one gate ([`JointGate`]).
 //!
