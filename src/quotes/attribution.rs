@@ -321,7 +321,9 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         .rev()
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
-    let head = mention::head_after(tokens, start)?;
+    let Some(head) = mention::head_after(tokens, start) else {
+        return names_before_colon(tokens, colon, name_end);
+    };
     // ("Said Ellis:" is an inverted cue, read by `before`)
     let named = tokens[head.0..head.1]
         .iter()
@@ -331,7 +333,67 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         end: colon,
         name: head,
     };
-    (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
+    if named && head.1 == name_end {
+        return Some(found(tokens, phrase, colon, 1));
+    }
+    names_before_colon(tokens, colon, name_end)
+}
+
+/// `More from Jones: "…"`, `doesn't surprise pollster Daron Shaw: "…"`,
+/// `- Mark Blumenthal and Jon Cohen: "…"`: the names (one, or two joined by
+/// "and") right before the colon, after a word of the narrator's or a dash, in a
+/// sentence with no speech verb of its own; not a place or a time after a
+/// preposition ("in Des Moines:"), nor a name a determiner makes a description of.
+fn names_before_colon(tokens: &[Token], colon: usize, name_end: usize) -> Option<Found> {
+    let mut start = name_end;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        let joins = t.text == "and"
+            && start < name_end
+            && tokens
+                .get(start.wrapping_sub(2))
+                .is_some_and(|p| p.is_capitalized());
+        if (t.is_word() && t.is_capitalized()) || joins {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let words = &*SPEAKER_WORDS;
+    let opener = start.checked_sub(1).map(|k| &tokens[k]);
+    let opens = match opener {
+        None => false,
+        Some(t) if !t.is_word() => matches!(t.text, "-" | "–" | "—"),
+        Some(t) => {
+            let l = t.lower();
+            !t.is_capitalized()
+                && !words.determiners.contains(l.as_str())
+                && !words.stops.contains(l.as_str())
+                && !words.times.contains(l.as_str())
+                || l == "from"
+        }
+    };
+    // `message to the Dutch newspaper NRC Handelsblad:`: a name in a description
+    // the narrator's sentence is about, not a label
+    let described = opener.is_some_and(Token::is_word)
+        && tokens[start.saturating_sub(4)..start.saturating_sub(1)]
+            .iter()
+            .any(|t| t.text == "to" || words.determiners.contains(t.lower().as_str()));
+    let cued = tokens[..start]
+        .iter()
+        .any(|t| t.is_word() && CUE_VERBS.get(t.lower().as_str()).is_some());
+    let named = tokens[start..name_end]
+        .iter()
+        .all(|t| t.text == "and" || !mention::is_pronoun(t) && t.text.len() > 1);
+    if !opens || described || cued || !named || start == name_end || tokens[start].text == "and" {
+        return None;
+    }
+    let phrase = Phrase {
+        start,
+        end: colon,
+        name: (start, name_end),
+    };
+    Some(found(tokens, phrase, colon, 1))
 }
 
 /// The words after the last semicolon of `tokens`: the clause a quotation ending
@@ -1347,6 +1409,29 @@ mod tests {
                 "Rep. Ann Lee (R-Ohio): ",
                 Some(("Rep. Ann Lee (R-Ohio)", ":")),
             ),
+            // the names right before the colon, after a word of the narrator's
+            ("More from Jones: ", Some(("Jones", ":"))),
+            (
+                "Too early - Mark Blumenthal and Jon Cohen: ",
+                Some(("Mark Blumenthal and Jon Cohen", ":")),
+            ),
+            (
+                "The surge doesn't surprise pollster Daron Shaw: ",
+                Some(("Daron Shaw", ":")),
+            ),
+            (
+                "Former secretary of state Hillary Rodham Clinton: ",
+                Some(("Hillary Rodham Clinton", ":")),
+            ),
+            // a speech verb of the sentence's own, a place, a time, a description
+            ("Smith told the New York Times: ", None),
+            ("He spoke in Des Moines: ", None),
+            ("It happened on Tuesday: ", None),
+            (
+                "He sent a message to the Dutch newspaper NRC Handelsblad: ",
+                None,
+            ),
+            ("Then came this from him: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");
