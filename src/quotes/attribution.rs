@@ -299,11 +299,40 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
         (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
     });
     let clause = &tokens[link.map_or(0, |l| l + 1)..];
+    if let Some(label) = as_follows(clause) {
+        return Some(label);
+    }
     let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
     if cued {
         return None;
     }
     subject(clause)
+}
+
+/// `Transcript as follows:`, `The statement, as follows:`: a noun phrase labelling
+/// the text that follows is its source, and "as follows" the cue.
+fn as_follows(clause: &[Token]) -> Option<Found> {
+    let n = clause.len();
+    let cue = n.checked_sub(3)?;
+    if clause[cue].lower() != "as" || clause[cue + 1].lower() != "follows" {
+        return None;
+    }
+    let end = if cue > 0 && clause[cue - 1].text == "," {
+        cue - 1
+    } else {
+        cue
+    };
+    let head = mention::head_after(clause, 0)?;
+    let label = clause[..end].iter().all(Token::is_word)
+        && head.0 == 0
+        && head.1 == end
+        && !clause[..end].iter().any(mention::is_pronoun);
+    let phrase = Phrase {
+        start: 0,
+        end,
+        name: head,
+    };
+    label.then(|| found(clause, phrase, cue, 2))
 }
 
 /// `Carl Bialik: "…"`: a name and a colon introduce a statement; the colon is the cue.
@@ -1392,6 +1421,23 @@ mod tests {
             show(text, before(&toks(text), true)),
             Some(("Another intelligence source", "said"))
         );
+    }
+
+    #[test]
+    fn a_label_as_follows() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Transcript as follows:", Some(("Transcript", "as follows"))),
+            (
+                "The statement, as follows:",
+                Some(("The statement", "as follows")),
+            ),
+            ("It reads as follows:", None),
+            ("He put it as follows:", None),
+            ("Transcript follows:", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, as_follows(&toks(text))), *want, "{text}");
+        }
     }
 
     #[test]
