@@ -302,9 +302,20 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
     if let Some(label) = as_follows(clause) {
         return Some(label);
     }
-    let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
+    // ("made the following comment:": a cue word after "following" is a noun)
+    let cued = (0..clause.len())
+        .any(|i| cue_at(clause, i).is_some() && (i == 0 || clause[i - 1].lower() != "following"));
     if cued {
         return None;
+    }
+    // `On July 6, 2015, Sanders made the following comment:`: a phrase a
+    // preposition opens, set off by commas, comes before the clause's subject
+    let placed = clause
+        .first()
+        .is_some_and(|t| words.prepositions.contains(t.lower().as_str()));
+    let comma = clause.iter().rposition(|t| t.text == ",");
+    if let (true, Some(comma)) = (placed, comma) {
+        return subject(&clause[comma + 1..]);
     }
     subject(clause)
 }
@@ -1296,6 +1307,17 @@ mod tests {
                 Some(("The senator", "sent")),
             ),
             ("The point is this: ", None),
+            // an opening phrase before the subject; a cue word after "following"
+            // is a noun
+            (
+                "On July 6, 2015, Sanders made the following comment: ",
+                Some(("Sanders", "made")),
+            ),
+            (
+                "In Iowa, the senator made the following remark: ",
+                Some(("the senator", "made")),
+            ),
+            ("On July 6, 2015, the point was this: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
