@@ -299,11 +299,51 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
         (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
     });
     let clause = &tokens[link.map_or(0, |l| l + 1)..];
-    let cued = (0..clause.len()).any(|i| cue_at(clause, i).is_some());
+    if let Some(label) = as_follows(clause) {
+        return Some(label);
+    }
+    // ("made the following comment:": a cue word after "following" is a noun)
+    let cued = (0..clause.len())
+        .any(|i| cue_at(clause, i).is_some() && (i == 0 || clause[i - 1].lower() != "following"));
     if cued {
         return None;
     }
+    // `On July 6, 2015, Sanders made the following comment:`: a phrase a
+    // preposition opens, set off by commas, comes before the clause's subject
+    let placed = clause
+        .first()
+        .is_some_and(|t| words.prepositions.contains(t.lower().as_str()));
+    let comma = clause.iter().rposition(|t| t.text == ",");
+    if let (true, Some(comma)) = (placed, comma) {
+        return subject(&clause[comma + 1..]);
+    }
     subject(clause)
+}
+
+/// `Transcript as follows:`, `The statement, as follows:`: a noun phrase labelling
+/// the text that follows is its source, and "as follows" the cue.
+fn as_follows(clause: &[Token]) -> Option<Found> {
+    let n = clause.len();
+    let cue = n.checked_sub(3)?;
+    if clause[cue].lower() != "as" || clause[cue + 1].lower() != "follows" {
+        return None;
+    }
+    let end = if cue > 0 && clause[cue - 1].text == "," {
+        cue - 1
+    } else {
+        cue
+    };
+    let head = mention::head_after(clause, 0)?;
+    let label = clause[..end].iter().all(Token::is_word)
+        && head.0 == 0
+        && head.1 == end
+        && !clause[..end].iter().any(mention::is_pronoun);
+    let phrase = Phrase {
+        start: 0,
+        end,
+        name: head,
+    };
+    label.then(|| found(clause, phrase, cue, 2))
 }
 
 /// `Carl Bialik: "…"`: a name and a colon introduce a statement; the colon is the cue.
@@ -321,7 +361,9 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         .rev()
         .find(|&k| !tokens[k].is_word())
         .map_or(0, |k| k + 1);
-    let head = mention::head_after(tokens, start)?;
+    let Some(head) = mention::head_after(tokens, start) else {
+        return names_before_colon(tokens, colon, name_end);
+    };
     // ("Said Ellis:" is an inverted cue, read by `before`)
     let named = tokens[head.0..head.1]
         .iter()
@@ -331,7 +373,67 @@ pub fn name_and_colon(tokens: &[Token]) -> Option<Found> {
         end: colon,
         name: head,
     };
-    (named && head.1 == name_end).then(|| found(tokens, phrase, colon, 1))
+    if named && head.1 == name_end {
+        return Some(found(tokens, phrase, colon, 1));
+    }
+    names_before_colon(tokens, colon, name_end)
+}
+
+/// `More from Jones: "…"`, `doesn't surprise pollster Daron Shaw: "…"`,
+/// `- Mark Blumenthal and Jon Cohen: "…"`: the names (one, or two joined by
+/// "and") right before the colon, after a word of the narrator's or a dash, in a
+/// sentence with no speech verb of its own; not a place or a time after a
+/// preposition ("in Des Moines:"), nor a name a determiner makes a description of.
+fn names_before_colon(tokens: &[Token], colon: usize, name_end: usize) -> Option<Found> {
+    let mut start = name_end;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        let joins = t.text == "and"
+            && start < name_end
+            && tokens
+                .get(start.wrapping_sub(2))
+                .is_some_and(|p| p.is_capitalized());
+        if (t.is_word() && t.is_capitalized()) || joins {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let words = &*SPEAKER_WORDS;
+    let opener = start.checked_sub(1).map(|k| &tokens[k]);
+    let opens = match opener {
+        None => false,
+        Some(t) if !t.is_word() => matches!(t.text, "-" | "–" | "—"),
+        Some(t) => {
+            let l = t.lower();
+            !t.is_capitalized()
+                && !words.determiners.contains(l.as_str())
+                && !words.stops.contains(l.as_str())
+                && !words.times.contains(l.as_str())
+                || l == "from"
+        }
+    };
+    // `message to the Dutch newspaper NRC Handelsblad:`: a name in a description
+    // the narrator's sentence is about, not a label
+    let described = opener.is_some_and(Token::is_word)
+        && tokens[start.saturating_sub(4)..start.saturating_sub(1)]
+            .iter()
+            .any(|t| t.text == "to" || words.determiners.contains(t.lower().as_str()));
+    let cued = tokens[..start]
+        .iter()
+        .any(|t| t.is_word() && CUE_VERBS.get(t.lower().as_str()).is_some());
+    let named = tokens[start..name_end]
+        .iter()
+        .all(|t| t.text == "and" || !mention::is_pronoun(t) && t.text.len() > 1);
+    if !opens || described || cued || !named || start == name_end || tokens[start].text == "and" {
+        return None;
+    }
+    let phrase = Phrase {
+        start,
+        end: colon,
+        name: (start, name_end),
+    };
+    Some(found(tokens, phrase, colon, 1))
 }
 
 /// The words after the last semicolon of `tokens`: the clause a quotation ending
@@ -1205,6 +1307,17 @@ mod tests {
                 Some(("The senator", "sent")),
             ),
             ("The point is this: ", None),
+            // an opening phrase before the subject; a cue word after "following"
+            // is a noun
+            (
+                "On July 6, 2015, Sanders made the following comment: ",
+                Some(("Sanders", "made")),
+            ),
+            (
+                "In Iowa, the senator made the following remark: ",
+                Some(("the senator", "made")),
+            ),
+            ("On July 6, 2015, the point was this: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
@@ -1333,6 +1446,23 @@ mod tests {
     }
 
     #[test]
+    fn a_label_as_follows() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Transcript as follows:", Some(("Transcript", "as follows"))),
+            (
+                "The statement, as follows:",
+                Some(("The statement", "as follows")),
+            ),
+            ("It reads as follows:", None),
+            ("He put it as follows:", None),
+            ("Transcript follows:", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, as_follows(&toks(text))), *want, "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_and_a_colon() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             ("Carl Bialik: ", Some(("Carl Bialik", ":"))),
@@ -1347,6 +1477,29 @@ mod tests {
                 "Rep. Ann Lee (R-Ohio): ",
                 Some(("Rep. Ann Lee (R-Ohio)", ":")),
             ),
+            // the names right before the colon, after a word of the narrator's
+            ("More from Jones: ", Some(("Jones", ":"))),
+            (
+                "Too early - Mark Blumenthal and Jon Cohen: ",
+                Some(("Mark Blumenthal and Jon Cohen", ":")),
+            ),
+            (
+                "The surge doesn't surprise pollster Daron Shaw: ",
+                Some(("Daron Shaw", ":")),
+            ),
+            (
+                "Former secretary of state Hillary Rodham Clinton: ",
+                Some(("Hillary Rodham Clinton", ":")),
+            ),
+            // a speech verb of the sentence's own, a place, a time, a description
+            ("Smith told the New York Times: ", None),
+            ("He spoke in Des Moines: ", None),
+            ("It happened on Tuesday: ", None),
+            (
+                "He sent a message to the Dutch newspaper NRC Handelsblad: ",
+                None,
+            ),
+            ("Then came this from him: ", None),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, name_and_colon(&toks(text))), *want, "{text}");
