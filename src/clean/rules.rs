@@ -328,11 +328,10 @@ impl BoilerplateRules {
         if BLOCK_SCOPES.iter().all(|scope| words > scope.max_words()) {
             return None;
         }
-        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
-        let bare_start = text.len()
-            - text
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
+        let not_alphanumeric = |c: char| !c.is_alphanumeric();
+        let from_first = text.trim_start_matches(not_alphanumeric);
+        let bare_start = text.len() - from_first.len();
+        let bare = from_first.trim_end_matches(not_alphanumeric);
         let in_bare =
             |at: usize, len: usize| bare_start <= at && at + len <= bare_start + bare.len();
         let mut candidates: [Vec<usize>; BLOCK_SCOPES.len()] = Default::default();

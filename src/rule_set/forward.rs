@@ -3,11 +3,11 @@
 //!
 //! A general regex also builds a reverse automaton to find where a match starts,
 //! literal prefilters and a one-pass DFA; for the rules that is three times the
-//! compile work (about a millisecond a rule), and the gate has already done the
-//! prefilter's job. Here one forward NFA serves a lazy DFA and, where that DFA gives
-//! up (a Unicode word boundary next to a non-ASCII byte), the bounded backtracker or,
-//! on a text too long for it, a PikeVM. All find the leftmost-first match, as the
-//! `regex` crate does.
+//! compile work (0.4 ms a rule on average, 4 ms for the biggest), and the gate has
+//! already done the prefilter's job. Here one forward NFA serves a lazy DFA and,
+//! where that DFA gives up (a Unicode word boundary next to a non-ASCII byte), the
+//! bounded backtracker or, on a text too long for it, a PikeVM. All find the
+//! leftmost-first match, as the `regex` crate does.
 
 use regex_automata::Input;
 use regex_automata::hybrid::dfa::{self, DFA};

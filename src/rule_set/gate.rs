@@ -5,9 +5,8 @@
 //! through it misses the cache on most bytes of English text. This gate keeps, for
 //! each string of four bytes or more, one window of four bytes, the rarest in English
 //! text, as a bit of an 8 KB table: a text position goes further only when the four
-//! bytes there set a bit, which in running text is about one position in a hundred.
-//! Strings of one to three bytes have exact tables of their own. Every candidate is
-//! then compared with the text in full.
+//! bytes there set a bit. Strings of one to three bytes have small tables of their
+//! own. Every candidate is then compared with the text in full.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
