@@ -45,6 +45,8 @@ def main():
     ap.add_argument("gold")
     ap.add_argument("--only", choices=["missed", "spurious", "speaker"])
     ap.add_argument("--cls", help="only speaker errors of this class")
+    ap.add_argument("--lenient", action="store_true",
+                    help="only speaker errors the lenient score counts wrong")
     ap.add_argument("--limit", type=int, default=40)
     ap.add_argument("--width", type=int, default=120, help="context characters each side")
     args = ap.parse_args()
@@ -80,7 +82,8 @@ def main():
                 continue
             cls = speaker_class(g["speaker"], p.get("speaker"))
             classes[cls] += 1
-            if cls != "ok" and (not args.cls or cls == args.cls):
+            wrong = not qe.speaker_lenient(g["speaker"], p.get("speaker")) if args.lenient else cls != "ok"
+            if wrong and (not args.cls or cls == args.cls):
                 ss = g.get("speaker_start")
                 where = ctx(min(ss, gspans[gi][0]) if ss is not None else gspans[gi][0],
                             max(g.get("speaker_end") or 0, gspans[gi][1]))

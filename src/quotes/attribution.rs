@@ -1135,6 +1135,11 @@ mod tests {
             ("Smith said: ", Some(("Smith", "said"))),
             ("Caddell continued: ", Some(("Caddell", "continued"))),
             (
+                "On her discharge papers, a doctor had typed ",
+                Some(("a doctor", "typed")),
+            ),
+            ("He later confessed that he was ", Some(("He", "confessed"))),
+            (
                 "while Russian Federation denounced it as an act of ",
                 Some(("Russian Federation", "denounced")),
             ),
