@@ -738,35 +738,40 @@ pub fn credit(tokens: &[Token]) -> Option<Found> {
 /// tweets were 'unhinged'").
 pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
+    let speaker = |(i, len, participle)| speaker_of_cue(tokens, i, len, participle);
+    if last_cue {
+        return (0..tokens.len())
+            .rev()
+            .filter_map(cue_here)
+            .take(MAX_CUES_TRIED)
+            .find_map(speaker);
+    }
     // the main verb, not one in an opening clause ("While not everything Trump says
     // is true, Jamieson said …"); when a cue names no speaker, the next one may
     let main = subject_start(tokens);
-    let order: Vec<usize> = if last_cue {
-        (0..tokens.len()).rev().collect()
-    } else {
-        // "Graham, who says allies should help, tweeted that …": a cue in a relative
-        // clause closed by a comma describes the subject; the main verb after the
-        // comma comes first
-        let relative = |&i: &usize| {
-            let mut k = i;
-            while k > 0 && mention::is_helper(&tokens[k - 1]) {
-                k -= 1;
-            }
-            let opens = k > 0 && matches!(tokens[k - 1].lower().as_str(), "who" | "which");
-            opens && {
-                let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
-                comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
-            }
-        };
-        let (inside, main_clause): (Vec<usize>, Vec<usize>) =
-            (main..tokens.len()).chain(0..main).partition(relative);
-        main_clause.into_iter().chain(inside).collect()
+    // "Graham, who says allies should help, tweeted that …": a cue in a relative
+    // clause closed by a comma describes the subject; the main verb after the
+    // comma comes first
+    let relative = |&(i, _, _): &(usize, usize, bool)| {
+        let mut k = i;
+        while k > 0 && mention::is_helper(&tokens[k - 1]) {
+            k -= 1;
+        }
+        let opens = k > 0 && matches!(tokens[k - 1].lower().as_str(), "who" | "which");
+        opens && {
+            let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
+            comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
+        }
     };
-    order
-        .into_iter()
+    let (inside, main_clause): (Vec<_>, Vec<_>) = (main..tokens.len())
+        .chain(0..main)
         .filter_map(cue_here)
+        .partition(relative);
+    main_clause
+        .into_iter()
+        .chain(inside)
         .take(MAX_CUES_TRIED)
-        .find_map(|(i, len, participle)| speaker_of_cue(tokens, i, len, participle))
+        .find_map(speaker)
 }
 
 /// The speaker a cue at `i` (of `len` tokens) introduces in a sentence before a

@@ -145,29 +145,23 @@ fn is_mojibake_tail(previous: char, c: char) -> bool {
 /// The tokens of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     let slice = span.slice(text);
+    let bytes = slice.as_bytes();
     let mut out = Vec::with_capacity(slice.len() / 5);
     let mut at = 0;
-    while let Some(c) = char_at(slice, at) {
+    while let Some(&b) = bytes.get(at) {
+        // (ASCII, nearly every byte of English news, is told apart by a table)
+        if b.is_ascii() && ASCII_SPACE[usize::from(b)] {
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(slice, at) else { break };
         let start = at;
         at += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if is_word_char(c) {
-            let mut last = c;
-            while let Some(d) = char_at(slice, at) {
-                let next = at + d.len_utf8();
-                let inside = (joins_word(d) || is_mojibake_tail(last, d))
-                    && char_at(slice, next).is_some_and(is_word_char);
-                // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
-                let final_period = d == '.' && ends_abbreviation(&slice[start..at]);
-                if is_word_char(d) || inside || final_period {
-                    at = next;
-                    last = d;
-                } else {
-                    break;
-                }
-            }
+            at = word_end(slice, start, at, c);
         }
         out.push(Token::new(
             Span::new(span.start + start, span.start + at),
@@ -175,6 +169,49 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
         ));
     }
     out
+}
+
+/// `b` is white space, for each ASCII byte `b`.
+static ASCII_SPACE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b, 9..=13 | 32);
+        b += 1;
+    }
+    table
+};
+
+/// Where the word starting at byte `start` of `slice` ends, its first character
+/// `first` read up to `at`.
+fn word_end(slice: &str, start: usize, mut at: usize, first: char) -> usize {
+    let bytes = slice.as_bytes();
+    let mut last = first;
+    loop {
+        // a run of ASCII letters and digits, the bulk of every word
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            at += run;
+            last = char::from(bytes[at - 1]);
+        }
+        let Some(d) = char_at(slice, at) else {
+            return at;
+        };
+        let next = at + d.len_utf8();
+        let inside = (joins_word(d) || is_mojibake_tail(last, d))
+            && char_at(slice, next).is_some_and(is_word_char);
+        // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
+        let final_period = d == '.' && ends_abbreviation(&slice[start..at]);
+        if is_word_char(d) || inside || final_period {
+            at = next;
+            last = d;
+        } else {
+            return at;
+        }
+    }
 }
 
 /// The character at byte `at` of `text`, read straight from the byte when it is
