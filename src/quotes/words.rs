@@ -128,7 +128,9 @@ impl PartialEq<String> for Lower<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // (curly quotes, dashes and the other general punctuation, common in news, are
+    // no letters: told without a look-up in the Unicode tables)
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's", "9/11").
@@ -302,6 +304,13 @@ mod tests {
             let token = Token::new(Span::new(0, text.len()), text);
             assert_eq!(token.lower(), want, "{text}");
             assert_eq!(token.lower().as_str(), text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 
