@@ -57,10 +57,7 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(step) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-    {
+    while let Some(step) = bytes[i..].iter().position(|&b| MARK_LEADS[usize::from(b)]) {
         // ASCII or a lead byte: always a char boundary
         i += step;
         let Some(c) = slice[i..].chars().next() else {
@@ -110,6 +107,18 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
     }
     out
 }
+
+/// The bytes a quotation mark starts with: `"`, `'`, `` ` ``, and the lead bytes of
+/// `«»` (0xC2) and of the curly marks (0xE2).
+static MARK_LEADS: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'`' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
 
 /// The most format characters looked past before a mark.
 const MAX_FORMAT_RUN: usize = 4;
