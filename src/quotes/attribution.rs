@@ -53,9 +53,12 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
         let possessive = ["'s", "’s", "s'", "s’"]
             .iter()
             .any(|p| previous.ends_with(p));
+        // ("despite admitting", "by calling it": after a preposition, a form in
+        // -ing is still the verb of the sentence's subject)
+        let gerund = first.ends_with("ing");
         if words.determiners.contains(previous.as_str())
             || possessive
-            || words.prepositions.contains(previous.as_str())
+            || (words.prepositions.contains(previous.as_str()) && !gerund)
             || passive
         {
             return None;
@@ -1236,6 +1239,9 @@ mod tests {
             ("it was praised by many", 2, false),
             ("they were told", 2, false),
             ("he is saying", 2, true),
+            ("Ryan, despite admitting", 3, true),
+            ("by calling it", 1, true),
+            ("in his remarks", 2, false),
             ("the United States", 2, false),
         ];
         for &(text, at, want) in cases {
