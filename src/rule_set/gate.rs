@@ -96,24 +96,42 @@ impl Gate {
     /// Calls `found` with the place and index of every string wherever it occurs in
     /// `text`.
     pub fn each_hit(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
-        for (at, four) in text.windows(4).enumerate() {
-            let four = window(four);
+        let mut from = 0;
+        while let Some(at) = self.next_place(text, from) {
+            let four = window(&text[at..]);
             let bit = spread(four, WINDOW_BITS);
-            if self.windows.get(bit) {
+            if at + 4 <= text.len() && self.windows.get(bit) {
                 self.check_long(text, at, bit, &mut found);
             }
             if self.any_short && self.short_may_start(four) {
                 self.check_short(text, at, &mut found);
             }
+            from = at + 1;
         }
-        if self.any_short {
-            // The last places, where fewer than four bytes are left: zeros follow.
-            for at in text.len().saturating_sub(3)..text.len() {
-                if self.short_may_start(window(&text[at..])) {
-                    self.check_short(text, at, &mut found);
-                }
-            }
+    }
+
+    /// The first place from `from` on where the bytes there pass one of the tables.
+    /// A loop of its own, with nothing else to keep in registers: it runs on every
+    /// byte of every text.
+    fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
+        let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
+        let rest = text.get(from..).unwrap_or_default();
+        let in_windows = if self.any_short {
+            rest.windows(4).position(|four| {
+                let four = window(four);
+                long_may_start(four) || self.short_may_start(four)
+            })
+        } else {
+            rest.windows(4)
+                .position(|four| long_may_start(window(four)))
+        };
+        if let Some(offset) = in_windows {
+            return Some(from + offset);
         }
+        // The last places, where fewer than four bytes are left.
+        let tail = from.max(text.len().saturating_sub(3))..text.len();
+        let mut tail = tail.filter(|_| self.any_short);
+        tail.find(|&at| self.short_may_start(window(&text[at..])))
     }
 
     /// Whether a string of one to three bytes may start with the four bytes of
