@@ -13,15 +13,20 @@
 //! so a rule that never comes near a match costs nothing. Rule sets asked about the
 //! same texts can share one gate ([`JointGate`]).
 //!
+//! A pattern anchored at the text's start also has the set of bytes its matches can
+//! start with (see `first_byte.rs`): a text opening with another byte is not asked.
+//!
 //! Patterns match case-insensitively, as if written with `(?i)`. The gate folds case
 //! as `(?i)` does, except for the rare forms `ſ` and `K`: text
 //! spelling "subscribe" with a long s does not reach the rules.
 
 mod factor;
+mod first_byte;
 mod forward;
 mod gate;
 
 use factor::necessary_factor;
+use first_byte::FirstBytes;
 use forward::Forward;
 use gate::Gate;
 use std::sync::OnceLock;
@@ -51,6 +56,9 @@ pub struct RuleSet {
     /// For each pattern that must match the whole text, the longest text it can
     /// match: a longer text is not asked, nor the pattern compiled for it.
     longest: Vec<Option<usize>>,
+    /// For each pattern anchored at the text's start, the bytes its matches start
+    /// with: a text opening with another byte is not asked.
+    first_bytes: Vec<Option<FirstBytes>>,
     patterns: Vec<String>,
     compiled: Vec<OnceLock<Forward>>,
     /// Each pattern compiled by the `regex` crate, the reference the tests check the
@@ -69,11 +77,13 @@ impl RuleSet {
         let mut owners = Vec::new();
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
+        let mut first_bytes = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
                 .map_err(|e| (index, e.to_string()))?;
             longest.push(longest_whole_match(&hir));
+            first_bytes.push(FirstBytes::of_anchored(&hir));
             let spelled = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
                 .and_then(|f| {
@@ -99,6 +109,7 @@ impl RuleSet {
             owners,
             ungated,
             longest,
+            first_bytes,
             patterns: patterns.to_vec(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
             #[cfg(test)]
@@ -174,7 +185,11 @@ impl RuleSet {
 
     /// Where pattern `index`'s leftmost match in `text` ends, with the index.
     fn found(&self, index: usize, text: &str) -> Option<(usize, usize)> {
-        if self.longest[index].is_some_and(|longest| text.len() > longest) {
+        if self.longest[index].is_some_and(|longest| text.len() > longest)
+            || self.first_bytes[index]
+                .as_ref()
+                .is_some_and(|first| !first.allows(text.as_bytes()))
+        {
             return None;
         }
         self.rule(index).match_end(text).map(|end| (index, end))

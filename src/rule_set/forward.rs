@@ -8,6 +8,14 @@
 //! where that DFA gives up (a Unicode word boundary next to a non-ASCII byte), the
 //! bounded backtracker or, on a text too long for it, a PikeVM. All find the
 //! leftmost-first match, as the `regex` crate does.
+//!
+//! News text is full of curly quotes and dashes, so that DFA gives up on most
+//! paragraphs, and the backtracker then costs a hundred times more, for an answer
+//! that is nearly always "no match". So before it, a second lazy DFA asks a looser
+//! pattern, without the word edges and with any character for big classes, which
+//! matches wherever the pattern does (an assertion only ever removes matches) and
+//! never gives up on a non-ASCII byte: when it finds nothing, neither would the
+//! pattern.
 
 use regex_automata::Input;
 use regex_automata::hybrid::dfa::{self, DFA};
@@ -16,7 +24,9 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
+use regex_syntax::hir::{self as hir, Hir, HirKind, Look};
 use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::OnceLock;
 
 /// The NFA size the `regex` crate allows by default: a pattern bigger than this is
 /// refused when it compiles, not run.
@@ -25,6 +35,8 @@ const NFA_SIZE_LIMIT: usize = 10 * (1 << 20);
 /// The search state each thread needs, taken from a pool per pattern.
 struct Caches {
     dfa: dfa::Cache,
+    /// For the DFA of [`Relaxed`], made the first time it is needed.
+    relaxed: Option<dfa::Cache>,
     backtrack: backtrack::Cache,
     pike: pikevm::Cache,
 }
@@ -34,6 +46,8 @@ type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindS
 /// A case-insensitive pattern, compiled for forward search.
 pub struct Forward {
     dfa: DFA,
+    /// The pattern [`loosened`], when it has Unicode word edges.
+    relaxed: Option<Relaxed>,
     backtrack: BoundedBacktracker,
     pike: PikeVM,
     caches: Pool<Caches, MakeCaches>,
@@ -49,30 +63,31 @@ impl Forward {
     /// `pattern`, matching case-insensitively as every rule does, or why it does not
     /// compile.
     pub fn new(pattern: &str) -> Result<Forward, String> {
-        let nfa: NFA = thompson::Compiler::new()
-            .syntax(syntax::Config::new().case_insensitive(true))
-            .configure(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::Implicit)
-                    .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
-            )
-            .build(pattern)
+        let hir = syntax::parse_with(pattern, &syntax::Config::new().case_insensitive(true))
             .map_err(|e| with_causes(&e))?;
-        let dfa = DFA::builder()
-            .configure(DFA::config().unicode_word_boundary(true))
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| with_causes(&e))?;
+        let nfa = compile(&hir)?;
+        let dfa = lazy_dfa(nfa.clone())?;
+        let relaxed = hir
+            .properties()
+            .look_set()
+            .contains_word_unicode()
+            .then(|| Relaxed {
+                hir: loosened(&hir),
+                dfa: OnceLock::new(),
+            });
         let backtrack =
             BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|e| with_causes(&e))?;
         let pike = PikeVM::new_from_nfa(nfa).map_err(|e| with_causes(&e))?;
         let engines = (dfa.clone(), backtrack.clone(), pike.clone());
         let make: MakeCaches = Box::new(move || Caches {
             dfa: engines.0.create_cache(),
+            relaxed: None,
             backtrack: engines.1.create_cache(),
             pike: engines.2.create_cache(),
         });
         Ok(Forward {
             dfa,
+            relaxed,
             backtrack,
             pike,
             caches: Pool::new(make),
@@ -86,6 +101,12 @@ impl Forward {
         if let Ok(found) = self.dfa.try_search_fwd(&mut caches.dfa, &input) {
             return found.map(|half| half.offset());
         }
+        if let Some(dfa) = self.relaxed.as_ref().and_then(Relaxed::dfa) {
+            let cache = caches.relaxed.get_or_insert_with(|| dfa.create_cache());
+            if let Ok(None) = dfa.try_search_fwd(cache, &input) {
+                return None;
+            }
+        }
         if text.len() <= self.backtrack.max_haystack_len() {
             if let Ok(found) = self
                 .backtrack
@@ -98,6 +119,83 @@ impl Forward {
             .find(&mut caches.pike, input)
             .map(|found| found.end())
     }
+}
+
+/// A pattern's case-insensitive HIR compiled to the NFA every engine here runs.
+fn compile(hir: &Hir) -> Result<NFA, String> {
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::Implicit)
+                .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .map_err(|e| with_causes(&e))
+}
+
+/// A lazy DFA of `nfa` that gives up where a Unicode word edge meets a non-ASCII
+/// byte.
+fn lazy_dfa(nfa: NFA) -> Result<DFA, String> {
+    DFA::builder()
+        .configure(DFA::config().unicode_word_boundary(true))
+        .build_from_nfa(nfa)
+        .map_err(|e| with_causes(&e))
+}
+
+/// A looser form of a pattern, compiled the first time the exact DFA gives up:
+/// rules that only ever see ASCII text never pay for it.
+struct Relaxed {
+    hir: Hir,
+    /// `None` when it does not compile (it then never answers).
+    dfa: OnceLock<Option<DFA>>,
+}
+
+impl Relaxed {
+    fn dfa(&self) -> Option<&DFA> {
+        self.dfa
+            .get_or_init(|| compile(&self.hir).and_then(lazy_dfa).ok())
+            .as_ref()
+    }
+}
+
+/// A class with more ranges than this (`\w`, `\p{L}`) is any character in a
+/// [`loosened`] pattern: spelled out in UTF-8, it would cost most of the compile.
+const MAX_KEPT_RANGES: usize = 32;
+
+/// `hir` with every Unicode word edge (`\b`, `\B`, `\b{start}`…) matching the empty
+/// string anywhere and every big class any character: it matches every span `hir`
+/// matches, and more.
+fn loosened(hir: &Hir) -> Hir {
+    let each = |subs: &[Hir]| subs.iter().map(loosened).collect();
+    match hir.kind() {
+        HirKind::Look(look) if is_unicode_word_edge(*look) => Hir::empty(),
+        HirKind::Class(hir::Class::Unicode(class)) if class.ranges().len() > MAX_KEPT_RANGES => {
+            Hir::dot(hir::Dot::AnyChar)
+        }
+        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
+            sub: Box::new(loosened(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(hir::Capture {
+            sub: Box::new(loosened(&cap.sub)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(each(subs)),
+        HirKind::Alternation(subs) => Hir::alternation(each(subs)),
+        _ => hir.clone(),
+    }
+}
+
+fn is_unicode_word_edge(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
 }
 
 /// An error's message followed by those of its causes: the regex engine's own says
@@ -146,6 +244,26 @@ mod tests {
                 let want = regex.find(text).map(|m| m.end());
                 assert_eq!(forward.match_end(text), want, "{pattern} on {text}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Word edges next to curly quotes and accented letters: the exact DFA gives
+        /// up there, and the relaxed one must never answer "no" for a text the
+        /// pattern matches.
+        #[test]
+        fn word_edges_next_to_non_ascii_text_answer_as_the_regex_crate(
+            text in "[a-zé “’—.]{0,30}",
+            pattern in proptest::sample::select(vec![
+                r"\ba\b", r"\bé\w*", r"\Ba", r"a\b.*\bé\b", r"^\w+\b", r"\b{start}é",
+            ]),
+        ) {
+            let regex = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            let want = regex.find(&text).map(|m| m.end());
+            proptest::prop_assert_eq!(Forward::new(pattern).unwrap().match_end(&text), want);
         }
     }
 

@@ -5,16 +5,21 @@
 //! through it misses the cache on most bytes of English text. This gate keeps, for
 //! each string of four bytes or more, one window of four bytes, the rarest in English
 //! text, as a bit of an 8 KB table: a text position goes further only when the four
-//! bytes there set a bit. Strings of one to three bytes have small tables of their
-//! own. Every candidate is then compared with the text in full.
+//! bytes there set a bit. Strings of one to three bytes have two tables of their
+//! own, asked in the same pass with the same four bytes, and a map to look up the
+//! few places that pass. Every candidate is then compared with the text in full.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::rules::Fnv;
 
-/// Bits in the table of four-byte windows (8 KB).
+/// Bits in the table of four-byte windows (8 KB), and in those of the first bytes of
+/// shorter strings.
 const WINDOW_BITS: u32 = 16;
+
+/// A table of `1 << WINDOW_BITS` bits.
+type WideTable = BitTable<{ (1 << WINDOW_BITS) / 64 }>;
 
 /// Bytes in lower case for ASCII letters, others as they are.
 static FOLD: [u8; 256] = {
@@ -32,17 +37,15 @@ static FOLD: [u8; 256] = {
 pub struct Gate {
     /// The strings with ASCII letters in lower case.
     strings: Vec<Box<[u8]>>,
-    /// Set for every string of one byte.
-    singles: BitTable,
-    /// Bit `a << 8 | b` set for every string `ab` of two bytes.
-    pairs: BitTable,
-    /// Bit [`spread`] of three bytes set for every string of three bytes.
-    triples: BitTable,
-    /// Bit `a << 8 | b` set when a short string opens with the bytes `ab`, or is the
-    /// one byte `a`: the first test at each place, before the exact ones.
-    openings: BitTable,
+    /// Bit `b << 8 | a`, with bit 5 of both bytes set (see [`window`]), for every
+    /// string `ab` of two bytes and every `b` after a string `a` of one: with
+    /// `triple_heads`, the first test at each place, before the exact ones.
+    short_heads: WideTable,
+    /// Bit [`spread`] of three bytes, with bit 5 of each set, for every string of
+    /// three bytes.
+    triple_heads: WideTable,
     /// Bit [`spread`] of a string's rarest window set for every longer string.
-    windows: BitTable,
+    windows: WideTable,
     /// Strings shorter than four bytes, by their [`short_key`].
     short: HashMap<u32, Vec<usize>, BuildHasherDefault<Fnv>>,
     /// Longer strings by the bit of their window, with the window's offset.
@@ -56,28 +59,21 @@ impl Gate {
     pub fn new<S: AsRef<[u8]>>(strings: &[S]) -> Gate {
         let mut gate = Gate {
             strings: Vec::with_capacity(strings.len()),
-            singles: BitTable::new(8),
-            pairs: BitTable::new(16),
-            triples: BitTable::new(16),
-            openings: BitTable::new(16),
-            windows: BitTable::new(WINDOW_BITS),
+            short_heads: BitTable::new(),
+            triple_heads: BitTable::new(),
+            windows: BitTable::new(),
             short: HashMap::default(),
             long: HashMap::default(),
             any_short: false,
         };
         for (index, string) in strings.iter().enumerate() {
             let folded: Box<[u8]> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
-            let key = bytes_key(&folded);
-            match *folded {
-                [a] => (0..=255).for_each(|b| gate.openings.set(bytes_key(&[a, b]))),
-                [a, b, ..] => gate.openings.set(bytes_key(&[a, b])),
-                [] => {}
-            }
+            let head = window(&folded);
             match folded.len() {
                 0 => {}
-                1 => gate.singles.set(key),
-                2 => gate.pairs.set(key),
-                3 => gate.triples.set(spread(key, 16)),
+                1 => (0..=255).for_each(|b| gate.short_heads.set(head & 0xff | b << 8)),
+                2 => gate.short_heads.set(head & 0xffff),
+                3 => gate.triple_heads.set(spread(head & 0xff_ffff, WINDOW_BITS)),
                 _ => {
                     let offset = rarest_window(&folded);
                     let bit = spread(window(&folded[offset..offset + 4]), WINDOW_BITS);
@@ -100,47 +96,60 @@ impl Gate {
     /// Calls `found` with the place and index of every string wherever it occurs in
     /// `text`.
     pub fn each_hit(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
-        if self.any_short {
-            for (at, two) in text.windows(2).enumerate() {
-                if self
-                    .openings
-                    .get(bytes_key(&[FOLD[two[0] as usize], FOLD[two[1] as usize]]))
-                {
-                    self.check_short(text, at, &mut found);
-                }
-            }
-            if let Some(at) = text.len().checked_sub(1) {
-                self.check_short(text, at, &mut found);
-            }
-        }
-        for (at, four) in text.windows(4).enumerate() {
-            let bit = spread(window(four), WINDOW_BITS);
-            if self.windows.get(bit) {
+        let mut from = 0;
+        while let Some(at) = self.next_place(text, from) {
+            let four = window(&text[at..]);
+            let bit = spread(four, WINDOW_BITS);
+            if at + 4 <= text.len() && self.windows.get(bit) {
                 self.check_long(text, at, bit, &mut found);
             }
+            if self.any_short && self.short_may_start(four) {
+                self.check_short(text, at, &mut found);
+            }
+            from = at + 1;
         }
+    }
+
+    /// The first place from `from` on where the bytes there pass one of the tables.
+    /// A loop of its own, with nothing else to keep in registers: it runs on every
+    /// byte of every text.
+    fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
+        let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
+        let rest = text.get(from..).unwrap_or_default();
+        let in_windows = if self.any_short {
+            rest.windows(4).position(|four| {
+                let four = window(four);
+                long_may_start(four) || self.short_may_start(four)
+            })
+        } else {
+            rest.windows(4)
+                .position(|four| long_may_start(window(four)))
+        };
+        if let Some(offset) = in_windows {
+            return Some(from + offset);
+        }
+        // The last places, where fewer than four bytes are left.
+        let tail = from.max(text.len().saturating_sub(3))..text.len();
+        let mut tail = tail.filter(|_| self.any_short);
+        tail.find(|&at| self.short_may_start(window(&text[at..])))
+    }
+
+    /// Whether a string of one to three bytes may start with the four bytes of
+    /// `window`.
+    fn short_may_start(&self, window: u32) -> bool {
+        self.short_heads.get(window & 0xffff)
+            || self
+                .triple_heads
+                .get(spread(window & 0xff_ffff, WINDOW_BITS))
     }
 
     /// Reports the strings of one to three bytes at `at`.
     fn check_short(&self, text: &[u8], at: usize, found: &mut impl FnMut(usize, usize)) {
-        let folded = |k: usize| text.get(at + k).map(|&b| FOLD[b as usize]);
-        let a = FOLD[text[at] as usize];
-        let mut fired = [None; 3];
-        if self.singles.get(u32::from(a)) {
-            fired[0] = Some(short_key(&[a]));
-        }
-        if let Some(b) = folded(1) {
-            if self.pairs.get(bytes_key(&[a, b])) {
-                fired[1] = Some(short_key(&[a, b]));
-            }
-            if let Some(c) = folded(2) {
-                if self.triples.get(spread(bytes_key(&[a, b, c]), 16)) {
-                    fired[2] = Some(short_key(&[a, b, c]));
-                }
-            }
-        }
-        // A short key is the string itself: no comparison is left to make.
-        for key in fired.into_iter().flatten() {
+        let mut folded = [0; 3];
+        for (len, &byte) in (1..=3).zip(&text[at..]) {
+            folded[len - 1] = FOLD[usize::from(byte)];
+            // A short key is the string itself: no comparison is left to make.
+            let key = short_key(&folded[..len]);
             for &index in self.short.get(&key).into_iter().flatten() {
                 found(at, index);
             }
@@ -184,11 +193,15 @@ fn bytes_key(bytes: &[u8]) -> u32 {
         .fold(0, |key, (k, &b)| key | u32::from(b) << (8 * k))
 }
 
-/// Four bytes, with bit 5 of each set: ASCII letters differ from their
-/// capitals only in that bit, so a string and the text it matches share a window
-/// (the comparison after the gate tells the few other bytes apart).
-fn window(four: &[u8]) -> u32 {
-    let four: [u8; 4] = four.try_into().unwrap_or_default();
+/// Up to four bytes (zeros after fewer), the first lowest, with bit 5 of each set:
+/// ASCII letters differ from their capitals only in that bit, so a string and the
+/// text it matches share a window (the comparison after the gate tells the few
+/// other bytes apart).
+fn window(bytes: &[u8]) -> u32 {
+    let four = match bytes.first_chunk::<4>() {
+        Some(four) => *four,
+        None => std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)),
+    };
     u32::from_le_bytes(four) | 0x2020_2020
 }
 
@@ -239,13 +252,15 @@ fn commonness(byte: u8) -> u32 {
     }
 }
 
-/// A table of `1 << bits` bits.
+/// A table of `64 * WORDS` bits. Its size is part of its type, so that a lookup
+/// with a key the compiler knows to be in range has no bounds check: this runs on
+/// every byte of every text.
 #[derive(Debug)]
-struct BitTable(Box<[u64]>);
+struct BitTable<const WORDS: usize>(Box<[u64; WORDS]>);
 
-impl BitTable {
-    fn new(bits: u32) -> BitTable {
-        BitTable(vec![0; (1usize << bits).div_ceil(64)].into_boxed_slice())
+impl<const WORDS: usize> BitTable<WORDS> {
+    fn new() -> Self {
+        BitTable(Box::new([0; WORDS]))
     }
 
     fn set(&mut self, bit: u32) {

@@ -1,0 +1,182 @@
+//! The bytes a pattern's match can start with, in any case: for a pattern anchored at
+//! the text's start (`^…`, as every line and start rule is), one table lookup on the
+//! text's first byte answers "no match" for most texts, without running the pattern.
+//!
+//! Anchored rules without a usable factor (`^\d{1,2}[./-]\d{1,2}…$`, a line of share
+//! buttons whose names include `x`) would otherwise run on every short block.
+
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+/// A class of more characters than this (`\w`, `[^|]`) is not case-folded: folding
+/// looks up each character, and would cost more than the rest of the work.
+const MAX_FOLDED_CHARS: u32 = 256;
+
+/// A set of bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstBytes([bool; 256]);
+
+impl FirstBytes {
+    /// The bytes every match of `hir`, case-insensitively, starts with, when every
+    /// match starts at the text's start and none is empty; `None` otherwise.
+    pub fn of_anchored(hir: &Hir) -> Option<FirstBytes> {
+        let properties = hir.properties();
+        if !properties.look_set_prefix().contains(Look::Start) {
+            return None;
+        }
+        let mut bytes = FirstBytes([false; 256]);
+        let can_be_empty = bytes.add(hir);
+        (!can_be_empty).then_some(bytes)
+    }
+
+    /// Whether a match can start `text`.
+    pub fn allows(&self, text: &[u8]) -> bool {
+        text.first().is_some_and(|&b| self.0[usize::from(b)])
+    }
+
+    /// Adds the first bytes of `hir`'s matches (in any case) and tells whether it can
+    /// match the empty string, when the bytes of what follows it count too.
+    fn add(&mut self, hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => true,
+            HirKind::Literal(literal) => {
+                match std::str::from_utf8(&literal.0)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                {
+                    Some(c) => self.add_chars(ClassUnicode::new([ClassUnicodeRange::new(c, c)])),
+                    // Not UTF-8: any byte of it may start, in either case.
+                    None => literal.0.iter().take(1).for_each(|&b| self.add_byte(b)),
+                }
+                literal.0.is_empty()
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                self.add_chars(class.clone());
+                false
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                class
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .for_each(|b| self.add_byte(b));
+                false
+            }
+            HirKind::Repetition(rep) => self.add(&rep.sub) || rep.min == 0,
+            HirKind::Capture(capture) => self.add(&capture.sub),
+            HirKind::Concat(items) => items.iter().all(|item| self.add(item)),
+            HirKind::Alternation(alternatives) => {
+                // Every alternative adds its bytes: no stopping at the first empty one.
+                let mut can_be_empty = false;
+                for alternative in alternatives {
+                    can_be_empty |= self.add(alternative);
+                }
+                can_be_empty
+            }
+        }
+    }
+
+    /// Adds the first UTF-8 byte of every character of `class` and of its other cases.
+    fn add_chars(&mut self, mut class: ClassUnicode) {
+        let chars: u32 = class
+            .iter()
+            .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+            .sum();
+        if chars > MAX_FOLDED_CHARS {
+            // Folding costs more than it narrows: every byte that starts a non-ASCII
+            // character (the only other cases of an ASCII letter, `ſ` and the Kelvin
+            // sign, are among them), and the ASCII characters in both cases.
+            (0x80..=0xff).for_each(|b| self.0[b] = true);
+            for range in class.iter().filter(|r| r.start().is_ascii()) {
+                let end = range.end().min('\x7f');
+                (range.start() as u8..=end as u8).for_each(|b| self.add_byte(b));
+            }
+            return;
+        }
+        class.case_fold_simple();
+        for range in class.iter() {
+            // A character's first byte grows with the character.
+            let [first, last] =
+                [range.start(), range.end()].map(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[0]);
+            (first..=last).for_each(|b| self.0[usize::from(b)] = true);
+        }
+    }
+
+    /// Adds `byte` and, for an ASCII letter, its other case.
+    fn add_byte(&mut self, byte: u8) {
+        for b in [byte, byte.to_ascii_lowercase(), byte.to_ascii_uppercase()] {
+            self.0[usize::from(b)] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_bytes(pattern: &str) -> Option<FirstBytes> {
+        FirstBytes::of_anchored(&regex_syntax::Parser::new().parse(pattern).unwrap())
+    }
+
+    #[test]
+    fn anchored_patterns_open_with_few_bytes_in_any_case() {
+        // (pattern, texts that may match, texts that cannot)
+        let table: &[(&str, &[&str], &[&str])] = &[
+            (
+                r"^(?:share|x)$",
+                &["Share", "x", "ſhare", "X"],
+                &["tweet", " share", ""],
+            ),
+            (r"^(?:\d{1,2}[./-]\d{1,2})$", &["1.2", "٣"], &["a1.2", "-1"]),
+            (r"^(?:\s*by\b)", &["By", " by", "\u{a0}by"], &["my"]),
+            (
+                r"^(?:(?-i:[A-Z])\w+)",
+                &["Paris", "paris", "\u{212a}iel"],
+                &["Ölberg", "1"],
+            ),
+            (r"^(?:\b(a|b)?c)", &["abc", "c", "B"], &["d"]),
+            (r"^(?:über)", &["Über", "über"], &["uber"]),
+        ];
+        for &(pattern, may, cannot) in table {
+            let bytes = first_bytes(pattern).unwrap();
+            for text in may {
+                assert!(
+                    bytes.allows(text.as_bytes()),
+                    "{pattern} may match {text:?}"
+                );
+            }
+            for text in cannot {
+                assert!(
+                    !bytes.allows(text.as_bytes()),
+                    "{pattern} cannot match {text:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a pattern matches, case-insensitively, opens with one of its first
+        /// bytes, rare case forms (`ſ`, the Kelvin sign) included.
+        #[test]
+        fn every_match_opens_with_a_first_byte(
+            text in "[sSſkK\u{212a}1٣ \u{a0}üÜ.x-]{0,6}",
+            pattern in proptest::sample::select(vec![
+                r"^(?:s\w*)", r"^(?:k|ü)", r"^(?:[a-z]+)$", r"^(?:\d+[.-]x)",
+                r"^(?:\s*(?-i:S))", r"^(?:(x|ü)?k)", r"^(?:\bÜ\.)",
+            ]),
+        ) {
+            let regex = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            if regex.is_match(&text) {
+                proptest::prop_assert!(first_bytes(pattern).unwrap().allows(text.as_bytes()));
+            }
+        }
+    }
+
+    #[test]
+    fn patterns_that_can_start_anywhere_or_match_nothing_have_no_first_bytes() {
+        for pattern in [r"share", r"^(?:x?)$", r"^(?:\s*)", r"(?:^a|b)", r"^$"] {
+            assert_eq!(first_bytes(pattern), None, "{pattern}");
+        }
+    }
+}
