@@ -133,10 +133,12 @@ impl Gate {
         let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
         if self.stride == 2 {
             // No short strings: windows only, at even places.
-            let places = from.next_multiple_of(2)..text.len().saturating_sub(3);
-            return places
-                .step_by(2)
-                .find(|&at| long_may_start(window(&text[at..at + 4])));
+            let start = from.next_multiple_of(2);
+            let rest = text.get(start..).unwrap_or_default();
+            let mut even = rest.windows(4).step_by(2);
+            return even
+                .position(|four| long_may_start(window(four)))
+                .map(|k| start + 2 * k);
         }
         let rest = text.get(from..).unwrap_or_default();
         let in_windows = if self.any_short {
