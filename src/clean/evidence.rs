@@ -3,6 +3,9 @@
 //! it is digits or symbols, whether it is a link. Each measure is cheap and local; the
 //! decisions that combine them with position live in `position` and `mod`.
 
+use memchr::memmem;
+use std::sync::LazyLock;
+
 /// Blocks with at least this many words that end like a sentence are prose.
 const PROSE_MIN_WORDS: usize = 8;
 /// Blocks this long are prose whatever their punctuation, unless they read as a
@@ -56,7 +59,7 @@ impl Evidence {
             terminal: ends_with_terminal(text),
             capitalised: share(capitals, lettered),
             data: share(data, visible),
-            link: text.contains("://") || text.contains("www.") || is_email(text),
+            link: is_link(text),
             bullet: is_bulleted(text),
             quoted: text.starts_with(['"', '“', '„', '«', '‘']),
         }
@@ -162,8 +165,8 @@ impl Kind {
 }
 
 /// The flags of every ASCII character, asked once.
-static ASCII_FLAGS: std::sync::LazyLock<[u8; 128]> =
-    std::sync::LazyLock::new(|| std::array::from_fn(|b| Kind::of(char::from(b as u8)).flags()));
+static ASCII_FLAGS: LazyLock<[u8; 128]> =
+    LazyLock::new(|| std::array::from_fn(|b| Kind::of(char::from(b as u8)).flags()));
 
 /// The running counts of [`Evidence::of`], each character's flags added in without
 /// a branch.
@@ -339,6 +342,17 @@ fn is_bulleted(text: &str) -> bool {
         && first[..first.len() - 1].bytes().all(|b| b.is_ascii_digit());
     let marked = matches!(first, "-" | "–" | "•" | "*" | "·" | "▪" | "◦");
     (numbered || marked) && !rest.trim().is_empty()
+}
+
+/// Holds a web address or an e-mail address.
+fn is_link(text: &str) -> bool {
+    // Searchers built once: this runs on every block.
+    static WEB_MARKS: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memmem::Finder::new("://"), memmem::Finder::new("www.")]);
+    WEB_MARKS
+        .iter()
+        .any(|mark| mark.find(text.as_bytes()).is_some())
+        || is_email(text)
 }
 
 fn is_email(text: &str) -> bool {
