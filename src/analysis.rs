@@ -75,7 +75,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
 /// The cleaned body as text: paragraphs unwrapped, separated by a blank line.
 pub fn body_text(text: &str, cleaned: &Cleaned) -> String {
-    let mut out = String::new();
+    let joined: usize = cleaned.body.iter().map(|span| span.len() + 2).sum();
+    let mut out = String::with_capacity(joined);
     for (i, span) in cleaned.body.iter().enumerate() {
         if i > 0 {
             out.push_str("\n\n");

@@ -48,10 +48,17 @@ pub struct Gate {
     windows: WideTable,
     /// Strings shorter than four bytes, by their [`short_key`].
     short: HashMap<u32, Vec<usize>, BuildHasherDefault<Fnv>>,
-    /// Longer strings by the bit of their window, with the window's offset.
-    long: HashMap<u32, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>,
+    /// Longer strings by the bit of their window, with the window's offset in the
+    /// string (-1 for a window that starts one byte before it).
+    long: HashMap<u32, Vec<(usize, isize)>, BuildHasherDefault<Fnv>>,
     /// Whether any string is shorter than four bytes.
     any_short: bool,
+    /// 2 when every string has four bytes or more, else 1. With 2, each string has
+    /// two neighbouring windows in the table, one of which sits at an even place
+    /// wherever the string occurs: only even places are read, half the work. (A
+    /// string of four bytes has one window of its own; the other is every window of
+    /// the byte before it and its first three.)
+    stride: usize,
 }
 
 impl Gate {
@@ -65,6 +72,11 @@ impl Gate {
             short: HashMap::default(),
             long: HashMap::default(),
             any_short: false,
+            stride: if strings.iter().all(|s| s.as_ref().len() >= 4) {
+                2
+            } else {
+                1
+            },
         };
         for (index, string) in strings.iter().enumerate() {
             let folded: Box<[u8]> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
@@ -75,10 +87,14 @@ impl Gate {
                 2 => gate.short_heads.set(head & 0xffff),
                 3 => gate.triple_heads.set(spread(head & 0xff_ffff, WINDOW_BITS)),
                 _ => {
-                    let offset = rarest_window(&folded);
-                    let bit = spread(window(&folded[offset..offset + 4]), WINDOW_BITS);
-                    gate.windows.set(bit);
-                    gate.long.entry(bit).or_default().push((index, offset));
+                    for (four, offset) in long_windows(&folded, gate.stride) {
+                        let bit = spread(four, WINDOW_BITS);
+                        gate.windows.set(bit);
+                        let entries = gate.long.entry(bit).or_default();
+                        if !entries.contains(&(index, offset)) {
+                            entries.push((index, offset));
+                        }
+                    }
                 }
             }
             if (1..4).contains(&folded.len()) {
@@ -115,6 +131,15 @@ impl Gate {
     /// byte of every text.
     fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
         let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
+        if self.stride == 2 {
+            // No short strings: windows only, at even places.
+            let start = from.next_multiple_of(2);
+            let rest = text.get(start..).unwrap_or_default();
+            let mut even = rest.windows(4).step_by(2);
+            return even
+                .position(|four| long_may_start(window(four)))
+                .map(|k| start + 2 * k);
+        }
         let rest = text.get(from..).unwrap_or_default();
         let in_windows = if self.any_short {
             rest.windows(4).position(|four| {
@@ -160,7 +185,7 @@ impl Gate {
     fn check_long(&self, text: &[u8], at: usize, bit: u32, found: &mut impl FnMut(usize, usize)) {
         for &(index, offset) in self.long.get(&bit).into_iter().flatten() {
             let string = &self.strings[index];
-            let Some(start) = at.checked_sub(offset) else {
+            let Some(start) = at.checked_add_signed(-offset) else {
                 continue;
             };
             let here = text
@@ -211,12 +236,31 @@ fn spread(key: u32, bits: u32) -> u32 {
     key.wrapping_mul(0x9E37_79B1) >> (32 - bits)
 }
 
-/// The offset of the window of `string` whose bytes are rarest in English text, so
-/// that the window seldom occurs where the string does not.
-fn rarest_window(string: &[u8]) -> usize {
-    (0..=string.len() - 4)
+/// The windows of a string of four bytes or more that the table keeps, with their
+/// offsets in it: the rarest one, or with `stride` 2 the rarest two neighbours (for
+/// a string of four bytes, its one window and every window that starts one byte
+/// before it).
+fn long_windows(string: &[u8], stride: usize) -> Vec<(u32, isize)> {
+    if stride == 2 && string.len() == 4 {
+        let mut windows = vec![(window(string), 0)];
+        windows.extend(
+            (0..=255).map(|before| (window(&[before, string[0], string[1], string[2]]), -1)),
+        );
+        return windows;
+    }
+    let first = rarest_windows(string, stride);
+    (first..first + stride)
+        .map(|offset| (window(&string[offset..offset + 4]), offset as isize))
+        .collect()
+}
+
+/// The offset of the first of `count` neighbouring windows of `string` whose bytes are
+/// rarest in English text, so that the windows seldom occur where the string does not.
+fn rarest_windows(string: &[u8], count: usize) -> usize {
+    let span = 3 + count;
+    (0..=string.len() - span)
         .min_by_key(|&at| {
-            string[at..at + 4]
+            string[at..at + span]
                 .iter()
                 .map(|&b| commonness(b))
                 .sum::<u32>()
@@ -336,6 +380,28 @@ mod tests {
             strings in proptest::collection::vec("[abAB@`/ é\\x00]{1,6}", 1..12),
             text in "[abAB@`/ é\\x00]{0,40}",
         ) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(gated(&strings, &text), naive(&strings, &text));
+        }
+
+        /// The same with strings of four bytes or more, which the gate reads at
+        /// even places only, in texts made of them at every offset.
+        #[test]
+        fn long_strings_are_found_at_even_and_odd_places(
+            strings in proptest::collection::vec("[abAB@`/ é\\x00]{4,7}", 1..12),
+            pieces in proptest::collection::vec(
+                ("[aB é]{0,3}", proptest::sample::select(vec![false, true]), proptest::prelude::any::<proptest::sample::Index>()),
+                0..6,
+            ),
+        ) {
+            let text: String = pieces
+                .iter()
+                .map(|(filler, upper, pick)| {
+                    let string = strings[pick.index(strings.len())].as_str();
+                    let string = if *upper { string.to_ascii_uppercase() } else { string.to_string() };
+                    format!("{filler}{string}")
+                })
+                .collect();
             let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(gated(&strings, &text), naive(&strings, &text));
         }
