@@ -214,12 +214,7 @@ impl Counts {
             }
             let c = text[at..].chars().next().unwrap_or_default();
             at += c.len_utf8();
-            let mut flags = Kind::of(c).flags();
-            if is_unspaced_script(c) {
-                unspaced += 1;
-                flags &= !DATA;
-            }
-            count.step(flags);
+            count.step(char_flags(c, &mut unspaced));
         }
         (count, unspaced)
     }
@@ -292,6 +287,17 @@ fn bit_count(mask: u32) -> usize {
         table
     };
     usize::from(BIT_COUNTS[(mask & 0xff) as usize])
+}
+
+/// The flags of character `c`; one of a script written without spaces between
+/// words is counted in `unspaced` instead of as data.
+fn char_flags(c: char, unspaced: &mut usize) -> u8 {
+    let flags = Kind::of(c).flags();
+    if is_unspaced_script(c) {
+        *unspaced += 1;
+        return flags & !DATA;
+    }
+    flags
 }
 
 /// Scripts written without spaces between words (Chinese, Japanese, Thai).
@@ -379,12 +385,7 @@ mod tests {
         let mut count = Counts::default();
         let mut unspaced = 0;
         for c in text.chars() {
-            let mut flags = Kind::of(c).flags();
-            if is_unspaced_script(c) {
-                unspaced += 1;
-                flags &= !DATA;
-            }
-            count.step(flags);
+            count.step(char_flags(c, &mut unspaced));
         }
         (count, unspaced)
     }
