@@ -121,12 +121,22 @@ fn plausible(words: &[Token]) -> bool {
     if words.len() == 1 && is_pronoun(first) {
         return true;
     }
-    // pronouns inside a phrase and contractions ("I'm", "we've") are no speaker's name
+    // pronouns inside a phrase and contractions ("I'm", "we've", "There's") are no
+    // speaker's name ("He's saying" is: its pronoun speaks)
     let contraction = |w: &Token| {
-        let t = w.text.replace('’', "'");
-        ["'m", "'ve", "'re", "'ll", "'d", "n't"]
-            .iter()
-            .any(|c| t.ends_with(c))
+        let Some((stem, ending)) = w.text.rsplit_once(['\'', '’']) else {
+            return false;
+        };
+        let function_word = || {
+            let stem = stem.to_lowercase();
+            !PRONOUNS.contains_key(stem.as_str()) && SPEAKER_WORDS.stops.contains(stem.as_str())
+        };
+        match ending {
+            "m" | "ve" | "re" | "ll" | "d" => true,
+            "t" => stem.ends_with('n'),
+            "s" => function_word(),
+            _ => false,
+        }
     };
     if words
         .iter()
@@ -777,6 +787,9 @@ mod tests {
             ("That said", None),
             ("quick said", None),
             ("making air said", None),
+            ("There’s said", None),
+            ("I'm said", None),
+            ("He’s said", Some("He’s")),
         ];
         for (text, want) in cases {
             let t = toks(text);
