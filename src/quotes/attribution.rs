@@ -842,12 +842,12 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         // "Trump took to Twitter to accuse", "Protesters marching through the
         // streets chanted", "A source speaking to Fox News said": after an
         // infinitive's "to" or a preposition, the words before the cue are an
-        // object; the sentence's subject speaks
+        // object; the sentence's subject speaks (as after an "of" no name before it
+        // took in: "PolitiFact rated 32% of Republican claims as …")
         let infinitive = tokens[i - 1].lower() == "to";
         let object = phrase.start > 0 && {
             let l = tokens[phrase.start - 1].lower();
-            (SPEAKER_WORDS.prepositions.contains(l.as_str()) || l == "to")
-                && !matches!(l.as_str(), "of" | "for")
+            (SPEAKER_WORDS.prepositions.contains(l.as_str()) || l == "to") && l != "for"
         };
         let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
         let phrase = match subject {
@@ -1448,6 +1448,15 @@ mod tests {
             (
                 "The senator, who was listed on the slate, told POLITICO, ",
                 Some(("The senator, who was listed on the slate", "told")),
+            ),
+            // the words after "of" are the object of a preposition, not a subject
+            (
+                "PolitiFact rated 32% of Republican claims as ",
+                Some(("PolitiFact", "claims")),
+            ),
+            (
+                "A spokeswoman for the agency said ",
+                Some(("A spokeswoman for the agency", "said")),
             ),
         ];
         for (text, want) in cases {
