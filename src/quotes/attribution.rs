@@ -67,10 +67,11 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let len = candidates
         .iter()
         .find(|cue| {
-            cue.iter()
-                .enumerate()
-                .skip(1)
-                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower() == *w))
+            cue.iter().enumerate().skip(1).all(|(k, w)| {
+                tokens
+                    .get(i + k)
+                    .is_some_and(|t| t.lower().as_str() == w.as_str())
+            })
         })?
         .len();
     Some((len, first.ends_with("ing") && len == 1))

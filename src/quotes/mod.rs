@@ -14,6 +14,7 @@ use attribution::Found;
 use context::{Context, Place, Tokens};
 use marks::RawQuote;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use words::Token;
 
@@ -495,22 +496,25 @@ fn attribute(
             // help," the senator said`); a source "according to" after a fragment
             // reports it, it does not say it
             let statement = inner.starts_with(char::is_uppercase);
-            let right_before = (adjacent && statement)
-                .then(|| attribution::before(before, true))
-                .flatten();
+            // (each of these two is asked twice below, and searched once)
+            let cue_before = OnceCell::new();
+            let cue_before = || *cue_before.get_or_init(|| attribution::before(before, adjacent));
+            let cue_after = OnceCell::new();
+            let cue_after = || *cue_after.get_or_init(|| attribution::after(context.after));
+            let right_before = (adjacent && statement).then(cue_before).flatten();
             right_before
                 .or_else(|| {
                     closing
-                        .then(|| attribution::after(context.after))
+                        .then(cue_after)
                         .flatten()
                         .filter(|f| f.via == Via::Cue)
                 })
                 .or_else(|| attribution::possessive_source(before))
                 .or(own_clause)
                 .or_else(|| attribution::linked_clause(before))
-                .or_else(|| attribution::before(before, adjacent))
+                .or_else(cue_before)
                 .or_else(|| attribution::before(sentence_before, false))
-                .or_else(|| attribution::after(context.after))
+                .or_else(cue_after)
                 .or_else(|| attribution::trailing(context.after))
                 .or_else(|| attribution::subject(sentence_before))
         }

@@ -109,21 +109,9 @@ impl std::ops::Deref for Lower<'_> {
     }
 }
 
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Lower<'_> {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == *other.as_str()
     }
 }
 
@@ -151,8 +139,8 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(slice.len() / 5);
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        // (ASCII, nearly every byte of English news, is told apart by a table)
-        if b.is_ascii() && ASCII_SPACE[usize::from(b)] {
+        // (ASCII white space, told without decoding a character)
+        if matches!(b, b'\t'..=b'\r' | b' ') {
             at += 1;
             continue;
         }
@@ -172,17 +160,6 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
     }
     out
 }
-
-/// `b` is white space, for each ASCII byte `b`.
-static ASCII_SPACE: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = matches!(b, 9..=13 | 32);
-        b += 1;
-    }
-    table
-};
 
 /// Where the word starting at byte `start` of `slice` ends, its first character
 /// `first` read up to `at`.

@@ -5,7 +5,8 @@
 //! through it misses the cache on most bytes of English text. This gate keeps, for
 //! each string of four bytes or more, one window of four bytes, the rarest in English
 //! text, as a bit of an 8 KB table: a text position goes further only when the four
-//! bytes there set a bit. Strings of one to three bytes have two tables of their
+//! bytes there set a bit. (When every string is that long, each keeps two
+//! neighbouring windows, and only every other position is read.) Strings of one to three bytes have two tables of their
 //! own, asked in the same pass with the same four bytes, and a map to look up the
 //! few places that pass. Every candidate is then compared with the text in full.
 
