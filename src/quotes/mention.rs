@@ -5,7 +5,7 @@
 //! what the text says; its `name` part is what the speaker is called.
 
 use super::attribution::cue_at;
-use super::words::Token;
+use super::words::{Lower, Token};
 use crate::rules::{PRONOUNS, SPEAKER_WORDS};
 
 /// The longest noun phrase, in words, taken as a speaker's name.
@@ -128,7 +128,7 @@ fn plausible(words: &[Token]) -> bool {
             return false;
         };
         let function_word = || {
-            let stem = stem.to_lowercase();
+            let stem = Lower::of(stem);
             !PRONOUNS.contains_key(stem.as_str()) && SPEAKER_WORDS.stops.contains(stem.as_str())
         };
         match ending {
@@ -286,7 +286,7 @@ pub fn is_possessive(token: &Token) -> bool {
         .strip_suffix("'s")
         .or_else(|| token.text.strip_suffix("’s"));
     stem.is_some_and(|stem| {
-        let lower = stem.to_lowercase();
+        let lower = Lower::of(stem);
         !PRONOUNS.contains_key(lower.as_str())
             && !SPEAKER_WORDS.stops.contains(lower.as_str())
             && !matches!(lower.as_str(), "let" | "what" | "who")

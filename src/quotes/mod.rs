@@ -16,7 +16,7 @@ use marks::RawQuote;
 use serde::Serialize;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use words::Token;
+use words::{Lower, Token};
 
 /// What kind of quotation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -315,7 +315,7 @@ fn is_sign_off(quoted: &str) -> bool {
     let platforms = &crate::rules::SPEAKER_WORDS.platforms;
     let rest: Vec<&str> = words.collect();
     rest.windows(2).any(|pair| {
-        pair[0].eq_ignore_ascii_case("on") && platforms.contains(pair[1].to_lowercase().as_str())
+        pair[0].eq_ignore_ascii_case("on") && platforms.contains(Lower::of(pair[1]).as_str())
     })
 }
 
@@ -402,7 +402,7 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
     let statement = quoted
         .trim_end_matches(['.', ','])
         .ends_with(['.', '!', '?']);
-    let titled = quoted.split_whitespace().count() > 1 && is_title_case(quoted);
+    let titled = is_title_case(quoted) && quoted.split_whitespace().nth(1).is_some();
     titled && (after_work || (introduced && !statement))
 }
 
@@ -411,22 +411,26 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
 /// they must show the title: their long words capitalised, or, with none long,
 /// every one of them ("Lyin' Ted", but not "Don't you do it").
 pub fn is_title_case(quoted: &str) -> bool {
-    let capital = |w: &&str| w.starts_with(char::is_uppercase);
-    let long = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    let words: Vec<&str> = quoted.split_whitespace().collect();
-    let Some((first, rest)) = words.split_first() else {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let long = |w: &str| w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4;
+    let mut words = quoted.split_whitespace();
+    let Some(first) = words.next() else {
         return false;
     };
-    if rest.is_empty() {
+    // read once, stopping at the first long word in lower case (most quotations)
+    let (mut more, mut any_long, mut all_capital) = (false, false, true);
+    for word in words {
+        more = true;
+        match (long(word), capital(word)) {
+            (true, false) => return false,
+            (true, true) => any_long = true,
+            (false, capital) => all_capital &= capital,
+        }
+    }
+    if !more {
         return long(first) && capital(first);
     }
-    let long_rest: Vec<&str> = rest.iter().copied().filter(long).collect();
-    let rest_titled = if long_rest.is_empty() {
-        rest.iter().all(capital)
-    } else {
-        long_rest.iter().all(capital)
-    };
-    (!long(first) || capital(first)) && rest_titled
+    (!long(first) || capital(first)) && (any_long || all_capital)
 }
 
 /// `the so-called "experts"`: a term held at arm's length, not anyone's words.

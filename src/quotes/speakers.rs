@@ -2,6 +2,7 @@
 //! resolved to the latest compatible speaker, surnames linked to a full name given
 //! earlier, and the per-article speaker table.
 
+use super::words::Lower;
 use super::{Quote, Speaker, Via};
 use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES};
 use crate::span::Span;
@@ -10,8 +11,8 @@ use std::collections::{HashMap, HashSet};
 /// Articles before a description ("the newspaper" is named "newspaper").
 const ARTICLES: &[&str] = &["the", "a", "an"];
 
-fn bare(word: &str) -> String {
-    word.trim_end_matches(['.', ',']).to_lowercase()
+fn bare(word: &str) -> Lower<'_> {
+    Lower::of(word.trim_end_matches(['.', ',']))
 }
 
 /// True for a title or role written before a name ("Sen.", "Mr").
@@ -82,12 +83,13 @@ pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
 
 /// A person's name: capitalised words, none of them marking an organisation.
 pub fn is_person_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 4
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) && !ORGANIZATION_WORDS.contains(bare(w).as_str())
-        })
+    let mut words = 0;
+    name.split_whitespace().all(|w| {
+        words += 1;
+        words <= 4
+            && w.starts_with(char::is_uppercase)
+            && !ORGANIZATION_WORDS.contains(bare(w).as_str())
+    }) && words > 0
 }
 
 /// The names resolved so far in an article, kept as the lookups resolution needs
@@ -116,7 +118,7 @@ impl Known {
     /// True when `pronoun` can stand for `name`: "he" and "she" for a person or a
     /// description of one, never for an organisation.
     pub fn can_refer(pronoun: &str, name: &str) -> bool {
-        match PRONOUNS.get(pronoun.to_lowercase().as_str()) {
+        match PRONOUNS.get(Lower::of(pronoun).as_str()) {
             // the head, before "of" or "for" ("spokeswoman for the company")
             Some(PronounKind::Person) => name
                 .split_whitespace()
@@ -130,7 +132,7 @@ impl Known {
     /// Resolves a mention: returns the name and, when the mention needed it, the
     /// resolution it went through.
     pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
-        if let Some(kind) = PRONOUNS.get(mention.to_lowercase().as_str()) {
+        if let Some(kind) = PRONOUNS.get(Lower::of(mention).as_str()) {
             let antecedent = match kind {
                 PronounKind::Person => &self.latest_person,
                 PronounKind::Group | PronounKind::Any => &self.latest,
@@ -150,8 +152,8 @@ impl Known {
 /// The speaker table: one entry per resolved name, in order of first quote.
 pub fn table(quotes: &[Quote]) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut at_name: HashMap<&str, usize> = HashMap::new();
-    let mut seen: HashSet<(usize, Span)> = HashSet::new();
+    let mut at_name: HashMap<&str, usize> = HashMap::with_capacity(quotes.len());
+    let mut seen: HashSet<(usize, Span)> = HashSet::with_capacity(quotes.len());
     for (index, quote) in quotes.iter().enumerate() {
         let Some(mention) = &quote.speaker else {
             continue;

@@ -2,7 +2,6 @@
 //! patterns match against.
 
 use crate::span::Span;
-use std::borrow::Cow;
 
 /// One token: a word (letters, digits and the marks inside words) or one punctuation char.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,56 +10,71 @@ pub struct Token<'a> {
     pub span: Span,
     /// Its text.
     pub text: &'a str,
-    /// Its text in lower case, when it is a short ASCII word (nearly every word of
-    /// English news): the word lists are asked about every token, many times over,
-    /// and this spares each question a new string.
+    /// Its text in lower case, when it is short and folds byte by byte (nearly every
+    /// word of English news): the word lists are asked about every token, many times
+    /// over, and this spares each question a new string.
     folded: Folded,
 }
 
-/// A token's text in lower case, worked out once.
+/// A word's text in lower case, worked out once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Folded {
-    /// ASCII without capitals: the text itself.
+    /// No capitals: the text itself.
     Same,
-    /// Short ASCII with capitals, in lower case.
-    Ascii {
-        bytes: [u8; Folded::CAPACITY],
-        len: u8,
-    },
-    /// Longer, or not ASCII: folded when asked.
+    /// Short, with capitals only in ASCII, in lower case.
+    Inline(Inline),
+    /// Longer, or with capitals beyond ASCII: folded when asked.
     Other,
 }
 
-impl Folded {
+/// Up to [`Inline::CAPACITY`] bytes of lower-case text, kept without a heap string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Inline {
+    bytes: [u8; Inline::CAPACITY],
+    len: u8,
+}
+
+impl Inline {
     const CAPACITY: usize = 22;
 
+    fn as_str(&self) -> &str {
+        // (only ever filled from a `str` with its ASCII capitals lowered, which
+        // leaves it UTF-8)
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// True for a character whose lower case is itself unless it is an ASCII capital:
+/// ASCII, and general punctuation (the curly apostrophe of "Trump’s").
+fn folds_bytewise(c: char) -> bool {
+    c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+impl Folded {
     fn of(text: &str) -> Folded {
-        if !text.is_ascii() || text.len() > Folded::CAPACITY {
+        if text.len() > Inline::CAPACITY || !(text.is_ascii() || text.chars().all(folds_bytewise)) {
             return Folded::Other;
         }
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             return Folded::Same;
         }
-        let mut bytes = [0; Folded::CAPACITY];
+        let mut bytes = [0; Inline::CAPACITY];
         for (to, from) in bytes.iter_mut().zip(text.bytes()) {
             *to = from.to_ascii_lowercase();
         }
-        Folded::Ascii {
+        Folded::Inline(Inline {
             bytes,
             len: text.len() as u8,
-        }
+        })
     }
 
     /// `text`, whose fold this is, in lower case.
-    fn lower<'s>(&'s self, text: &'s str) -> Lower<'s> {
-        let folded = match self {
-            Folded::Same => Some(text),
-            Folded::Ascii { bytes, len } => bytes
-                .get(..usize::from(*len))
-                .and_then(|bytes| std::str::from_utf8(bytes).ok()),
-            Folded::Other => None,
-        };
-        Lower(folded.map_or_else(|| Cow::Owned(text.to_lowercase()), Cow::Borrowed))
+    fn lower(self, text: &str) -> Lower<'_> {
+        Lower(match self {
+            Folded::Same => Repr::Borrowed(text),
+            Folded::Inline(inline) => Repr::Inline(inline),
+            Folded::Other => Repr::Owned(text.to_lowercase()),
+        })
     }
 }
 
@@ -85,19 +99,36 @@ impl<'a> Token<'a> {
     }
 
     /// The text in lower case, for looking up word lists.
-    pub fn lower(&self) -> Lower<'_> {
+    pub fn lower(&self) -> Lower<'a> {
         self.folded.lower(self.text)
     }
 }
 
-/// A token's text in lower case (see [`Token::lower`]).
+/// A text in lower case, for looking up word lists: borrowed when it has no
+/// capitals, and without a heap string when short.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lower<'t>(Cow<'t, str>);
+pub struct Lower<'t>(Repr<'t>);
 
-impl Lower<'_> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr<'t> {
+    Borrowed(&'t str),
+    Inline(Inline),
+    Owned(String),
+}
+
+impl<'t> Lower<'t> {
+    /// `text` in lower case.
+    pub fn of(text: &'t str) -> Self {
+        Folded::of(text).lower(text)
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Borrowed(text) => text,
+            Repr::Inline(inline) => inline.as_str(),
+            Repr::Owned(text) => text,
+        }
     }
 }
 
@@ -105,13 +136,13 @@ impl std::ops::Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
@@ -206,21 +237,23 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 /// Words whose period belongs to them: titles, dotted initials, and capitalised
 /// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on.
 fn ends_abbreviation(word: &str) -> bool {
+    // (bytes, not `str` searches: this asks about every word before a period)
+    let mut chars = word.chars();
+    if chars.next().is_some() && chars.next().is_none() || word.as_bytes().contains(&b'.') {
+        return true;
+    }
     // a party and state ("R-Ky.", "D-Calif.") ends with the state's abbreviation
-    if let Some((_, last)) = word.rsplit_once('-') {
+    if let Some(dash) = word.bytes().rposition(|b| b == b'-') {
+        let last = &word[dash + 1..];
         if last.starts_with(char::is_uppercase) && ends_abbreviation(last) {
             return true;
         }
     }
-    let folded = Folded::of(word);
-    let lower = folded.lower(word);
-    let capitalized = word.starts_with(char::is_uppercase);
-    word.chars().count() == 1
-        || word.contains('.')
-        || crate::rules::SPEAKER_TITLES.contains(lower.as_str())
+    let lower = Lower::of(word);
+    crate::rules::SPEAKER_TITLES.contains(lower.as_str())
         || match crate::rules::ABBREVIATIONS.get(lower.as_str()) {
             Some(crate::rules::AbbrevClass::Title) => true,
-            Some(_) => capitalized,
+            Some(_) => word.starts_with(char::is_uppercase),
             None => false,
         }
 }
