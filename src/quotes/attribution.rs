@@ -9,6 +9,7 @@ use super::mention::{self, Phrase};
 use super::words::Token;
 use crate::rules::{CUE_VERBS, SPEAKER_WORDS};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// The most cues of one sentence tried in turn for a speaker.
 const MAX_CUES_TRIED: usize = 3;
@@ -598,9 +599,11 @@ pub fn closing_source(tokens: &[Token]) -> Option<Found> {
             .or_else(|| (start < end).then(|| Phrase::bare((start, end))))?;
         return Some(found(tokens, phrase, last_stretch, len));
     }
-    // `CNN reported.`
-    let (phrase, verb) = mention::subject_then_cue(tokens, last_stretch)?;
-    (reports(verb) && verb + 1 == end).then(|| found(tokens, phrase, verb, 1))
+    // `CNN reported.` (the verb ends the stretch: asked about first, as it is
+    // cheaper than reading the subject)
+    let verb = end.checked_sub(1).filter(|&verb| reports(verb))?;
+    let (phrase, cue) = mention::subject_then_cue(tokens, last_stretch)?;
+    (cue == verb).then(|| found(tokens, phrase, verb, 1))
 }
 
 /// `"…," Sanders said, according to CNN.`: a source cited after an attribution,
@@ -742,7 +745,9 @@ pub fn credit(tokens: &[Token]) -> Option<Found> {
 /// tweets were 'unhinged'").
 pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let cue_here = |i: usize| cue_at(tokens, i).map(|(len, p)| (i, len, p));
-    let speaker = |(i, len, participle)| speaker_of_cue(tokens, i, len, participle);
+    // (the sentence's subject is the same for every cue tried: found once)
+    let subject = OnceCell::new();
+    let speaker = |(i, len, participle)| speaker_of_cue(tokens, i, len, participle, &subject);
     if last_cue {
         return (0..tokens.len())
             .rev()
@@ -780,7 +785,15 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
 
 /// The speaker a cue at `i` (of `len` tokens) introduces in a sentence before a
 /// quotation.
-fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> Option<Found> {
+/// `subject` holds the sentence's subject once worked out.
+fn speaker_of_cue(
+    tokens: &[Token],
+    i: usize,
+    len: usize,
+    participle: bool,
+    subject: &OnceCell<Option<Phrase>>,
+) -> Option<Found> {
+    let sentence_subject = || *subject.get_or_init(|| sentence_subject(tokens));
     if is_according_to(tokens, i, len) {
         let phrase = mention::mention_after(tokens, i + len)?;
         return Some(found(tokens, phrase, i, len));
@@ -788,14 +801,16 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     // "footage of Trump saying '…'": the name right before the participle;
     // "…, calling it '…'": the sentence's subject
     let after_comma = i > 0 && tokens[i - 1].text == ",";
+    let before = OnceCell::new();
+    let subject_before = || *before.get_or_init(|| mention::subject_before(tokens, i));
     if participle && !after_comma {
-        let named = mention::subject_before(tokens, i).filter(|p| tokens[p.start].is_capitalized());
+        let named = subject_before().filter(|p| tokens[p.start].is_capitalized());
         if let Some(phrase) = named {
             return Some(found(tokens, phrase, i, len));
         }
     }
     if participle {
-        let subject = sentence_subject(tokens).filter(|p| p.end <= i)?;
+        let subject = sentence_subject().filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
     }
     // "White House officials started to portray it as": the subject of the verb
@@ -807,7 +822,7 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
             .catenatives
             .contains(tokens[i - 2].lower().as_str());
     let named_subject = || {
-        sentence_subject(tokens)
+        sentence_subject()
             .is_some_and(|p| tokens[p.name.0..p.name.1].iter().all(Token::is_capitalized))
     };
     let completed = catenative
@@ -822,7 +837,7 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     // pronoun before it is its subject (`Dick Dever, who was listed, told POLITICO,`)
     // (nor one set off with an appositive of its own: `The senator, who was
     // there, told POLITICO,`)
-    let named_before = mention::subject_before(tokens, i).is_some_and(|p| {
+    let named_before = subject_before().is_some_and(|p| {
         let first = &tokens[p.start];
         let described = SPEAKER_WORDS.determiners.contains(first.lower().as_str());
         let appositive = tokens[p.name.1..p.end].iter().any(|t| t.text == ",");
@@ -839,7 +854,7 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
     if let Some(phrase) = parenthetical {
         return Some(found(tokens, phrase, i, len));
     }
-    if let Some(phrase) = mention::subject_before(tokens, i) {
+    if let Some(phrase) = subject_before() {
         // "Trump took to Twitter to accuse", "Protesters marching through the
         // streets chanted", "A source speaking to Fox News said": after an
         // infinitive's "to" or a preposition, the words before the cue are an
@@ -850,7 +865,7 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
             let l = tokens[phrase.start - 1].lower();
             (SPEAKER_WORDS.prepositions.contains(l.as_str()) || l == "to") && l != "for"
         };
-        let subject = sentence_subject(tokens).filter(|p| p.end <= phrase.start);
+        let subject = sentence_subject().filter(|p| p.end <= phrase.start);
         let phrase = match subject {
             Some(subject) if infinitive || object => {
                 clause_subject(tokens, subject.end, i).unwrap_or(subject)
@@ -872,7 +887,7 @@ fn speaker_of_cue(tokens: &[Token], i: usize, len: usize, participle: bool) -> O
         return Some(found(tokens, phrase, i, len));
     }
     // "X outlined a plan and vowed to punish '…'": the sentence's subject
-    let subject = sentence_subject(tokens).filter(|p| p.end < i)?;
+    let subject = sentence_subject().filter(|p| p.end < i)?;
     let subject = clause_subject(tokens, subject.end, i).unwrap_or(subject);
     Some(found(tokens, subject, i, len))
 }
