@@ -949,11 +949,7 @@ pub fn headline(tokens: &[Token]) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::words::tokens;
-
-    fn toks(text: &str) -> Vec<Token<'_>> {
-        tokens(text, Span::new(0, text.len()))
-    }
+    use crate::quotes::words::all_tokens as toks;
 
     fn show(text: &str, f: Option<Found>) -> Option<(&str, &str)> {
         f.map(|f| (f.speaker.slice(text), f.cue.slice(text)))

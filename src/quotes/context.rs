@@ -20,15 +20,18 @@ const WINDOW: usize = 100;
 /// first need: paragraphs without quotations are never tokenized.
 pub struct Tokens<'a> {
     text: &'a str,
+    lowered: &'a str,
     spans: Vec<Span>,
     regions: Vec<OnceCell<Vec<Token<'a>>>>,
 }
 
 impl<'a> Tokens<'a> {
-    /// The regions of `text`, to tokenize when asked for.
-    pub fn new(text: &'a str, regions: &[Span]) -> Self {
+    /// The regions of `text`, to tokenize when asked for; `lowered` is `text` with
+    /// its ASCII capitals lowered (see [`tokens`]).
+    pub fn new(text: &'a str, lowered: &'a str, regions: &[Span]) -> Self {
         Tokens {
             text,
+            lowered,
             spans: regions.to_vec(),
             regions: regions.iter().map(|_| OnceCell::new()).collect(),
         }
@@ -36,7 +39,7 @@ impl<'a> Tokens<'a> {
 
     /// The tokens of region `index`.
     pub fn region(&self, index: usize) -> &[Token<'a>] {
-        self.regions[index].get_or_init(|| tokens(self.text, self.spans[index]))
+        self.regions[index].get_or_init(|| tokens(self.text, self.lowered, self.spans[index]))
     }
 
     /// The tokens of region `index`, or nothing past the last region.

@@ -693,12 +693,7 @@ pub fn subject_then_cue(tokens: &[Token], start: usize) -> Option<(Phrase, usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::words::tokens;
-    use crate::span::Span;
-
-    fn toks(text: &str) -> Vec<Token<'_>> {
-        tokens(text, Span::new(0, text.len()))
-    }
+    use crate::quotes::words::all_tokens as toks;
 
     fn show<'a>(text: &'a str, tokens: &[Token], p: Option<Phrase>) -> Option<(&'a str, &'a str)> {
         let slice = |a: usize, b: usize| &text[tokens[a].span.start..tokens[b - 1].span.end];

@@ -100,7 +100,8 @@ const MIN_UNCUED_PARTIAL_WORDS: usize = 5;
 /// `sentences` are the sentence spans of those same regions, in order.
 pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) -> Quotations {
     let regions: Vec<Span> = title.iter().chain(body).copied().collect();
-    let all = Tokens::new(text, &regions);
+    let lowered = text.to_ascii_lowercase();
+    let all = Tokens::new(text, &lowered, &regions);
     // where each region's text starts, past its leading white space
     let starts: Vec<usize> = regions.iter().map(|r| r.trim(text).start).collect();
     let mut people: People = People::default();
@@ -156,7 +157,6 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 .flatten()
         });
         let inner = raw.inner.slice(text);
-        let words = inner.split_whitespace().count();
         let speech = match kind {
             Kind::Direct => {
                 let label = found.is_none() && is_label(text, region, &raw);
@@ -173,7 +173,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                     .is_some_and(|f| kind == Kind::Partial || !f.subject_only);
                 !is_title_or_name(inner)
                     && !names_a_work(&context, inner)
-                    && (sourced || words >= MIN_UNCUED_PARTIAL_WORDS)
+                    && (sourced || has_more_words(inner, MIN_UNCUED_PARTIAL_WORDS - 1))
             }
         };
         // `id="…"`, `date="March 9">Rubio…<tweet/>"`: markup a scraper kept, not
@@ -330,7 +330,7 @@ fn is_subhead(text: &str, region: Span, raw: &RawQuote) -> bool {
         .chain(text[raw.outer.end..region.end].chars());
     let alone = outside.all(|c| !c.is_alphanumeric());
     let inner = raw.inner.slice(text);
-    alone && inner.split_whitespace().count() <= MAX_SUBHEAD_WORDS && is_title_case(inner)
+    alone && !has_more_words(inner, MAX_SUBHEAD_WORDS) && is_title_case(inner)
 }
 
 /// The most words of a quoted term the narrator's sentence opens with.
@@ -343,7 +343,7 @@ const MAX_SUBJECT_TERM_WORDS: usize = 4;
 fn is_subject_term(context: &Context, quoted: &str) -> bool {
     // (not one of a list: `called him a "nasty guy," "unstable" and "sick"`)
     let opens = !context.sentence_before.iter().any(Token::is_word);
-    let short = quoted.split_whitespace().count() <= MAX_SUBJECT_TERM_WORDS;
+    let short = !has_more_words(quoted, MAX_SUBJECT_TERM_WORDS);
     let trimmed = quoted.trim_end();
     let Some(next) = context.after.first() else {
         return false;
@@ -380,8 +380,16 @@ fn is_label(text: &str, region: Span, raw: &RawQuote) -> bool {
         .chars()
         .chain(text[raw.outer.end..region.end].chars());
     let alone = outside.all(|c| !c.is_alphanumeric());
-    let words = raw.inner.slice(text).split_whitespace().count();
-    alone && raw.closed && !raw.continued_from_previous && words <= MAX_LABEL_WORDS
+    alone
+        && raw.closed
+        && !raw.continued_from_previous
+        && !has_more_words(raw.inner.slice(text), MAX_LABEL_WORDS)
+}
+
+/// True when `quoted` has more than `n` words, read no further than the word after
+/// the `n`th: a quotation may be paragraphs long.
+fn has_more_words(quoted: &str, n: usize) -> bool {
+    quoted.split_whitespace().nth(n).is_some()
 }
 
 /// `on "Meet the Press."`, `CBS's "Face the Nation."`, `her column, "Notes From City

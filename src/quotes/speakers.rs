@@ -64,7 +64,7 @@ pub fn canonical(mention: &str) -> String {
 pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
     let mut names = Vec::new();
     let mut run: Vec<&super::words::Token> = Vec::new();
-    let end = super::words::Token::new(Span::default(), ".");
+    let end = super::words::Token::new(Span::default(), ".", ".");
     for token in tokens.iter().chain(std::iter::once(&end)) {
         if token.is_word() && token.is_capitalized() {
             run.push(token);

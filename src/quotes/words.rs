@@ -10,21 +10,11 @@ pub struct Token<'a> {
     pub span: Span,
     /// Its text.
     pub text: &'a str,
-    /// Its text in lower case, when it is short and folds byte by byte (nearly every
-    /// word of English news): the word lists are asked about every token, many times
+    /// Its text in lower case, when lowering its ASCII capitals is all folding does
+    /// (nearly every word of English news): the same bytes of the text lowered once
+    /// for all its tokens. The word lists are asked about every token, many times
     /// over, and this spares each question a new string.
-    folded: Folded,
-}
-
-/// A word's text in lower case, worked out once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Folded {
-    /// No capitals: the text itself.
-    Same,
-    /// Short, with capitals only in ASCII, in lower case.
-    Inline(Inline),
-    /// Longer, or with capitals beyond ASCII: folded when asked.
-    Other,
+    lower: Option<&'a str>,
 }
 
 /// Up to [`Inline::CAPACITY`] bytes of lower-case text, kept without a heap string.
@@ -44,47 +34,41 @@ impl Inline {
     }
 }
 
-/// True for a character whose lower case is itself unless it is an ASCII capital:
-/// ASCII, and general punctuation (the curly apostrophe of "Trump’s").
-fn folds_bytewise(c: char) -> bool {
-    c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c)
+/// True when `text` is in lower case once its ASCII capitals are: each character is
+/// ASCII or general punctuation (the curly apostrophe of "Trump’s").
+fn folds_bytewise(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
 }
 
-impl Folded {
-    fn of(text: &str) -> Folded {
-        if text.len() > Inline::CAPACITY || !(text.is_ascii() || text.chars().all(folds_bytewise)) {
-            return Folded::Other;
-        }
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Folded::Same;
+impl Inline {
+    /// `text` in lower case, when it fits and lowering its ASCII capitals is all
+    /// folding does.
+    fn of(text: &str) -> Option<Inline> {
+        if text.len() > Inline::CAPACITY || !folds_bytewise(text) {
+            return None;
         }
         let mut bytes = [0; Inline::CAPACITY];
         for (to, from) in bytes.iter_mut().zip(text.bytes()) {
             *to = from.to_ascii_lowercase();
         }
-        Folded::Inline(Inline {
+        Some(Inline {
             bytes,
             len: text.len() as u8,
-        })
-    }
-
-    /// `text`, whose fold this is, in lower case.
-    fn lower(self, text: &str) -> Lower<'_> {
-        Lower(match self {
-            Folded::Same => Repr::Borrowed(text),
-            Folded::Inline(inline) => Repr::Inline(inline),
-            Folded::Other => Repr::Owned(text.to_lowercase()),
         })
     }
 }
 
 impl<'a> Token<'a> {
-    /// The token `text` at `span`.
-    pub fn new(span: Span, text: &'a str) -> Self {
+    /// The token `text` at `span`; `lowered` is the same bytes with ASCII capitals
+    /// lowered.
+    pub fn new(span: Span, text: &'a str, lowered: &'a str) -> Self {
         Token {
             span,
             text,
-            folded: Folded::of(text),
+            lower: folds_bytewise(text).then_some(lowered),
         }
     }
 
@@ -100,7 +84,10 @@ impl<'a> Token<'a> {
 
     /// The text in lower case, for looking up word lists.
     pub fn lower(&self) -> Lower<'a> {
-        self.folded.lower(self.text)
+        Lower(match self.lower {
+            Some(lower) => Repr::Borrowed(lower),
+            None => Repr::Owned(self.text.to_lowercase()),
+        })
     }
 }
 
@@ -119,7 +106,14 @@ enum Repr<'t> {
 impl<'t> Lower<'t> {
     /// `text` in lower case.
     pub fn of(text: &'t str) -> Self {
-        Folded::of(text).lower(text)
+        let has_capitals = || text.bytes().any(|b| b.is_ascii_uppercase());
+        Lower(if !has_capitals() && folds_bytewise(text) {
+            Repr::Borrowed(text)
+        } else if let Some(inline) = Inline::of(text) {
+            Repr::Inline(inline)
+        } else {
+            Repr::Owned(text.to_lowercase())
+        })
     }
 
     /// The text.
@@ -163,9 +157,12 @@ fn is_mojibake_tail(previous: char, c: char) -> bool {
     matches!(previous, 'Ã' | 'Â') && ('\u{80}'..='\u{BF}').contains(&c)
 }
 
-/// The tokens of `span` in `text`, in order.
-pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
+/// The tokens of `span` in `text`, in order; `lowered` is `text` with its ASCII
+/// capitals lowered, byte for byte (`str::to_ascii_lowercase`), whose slices are the
+/// tokens' lower case.
+pub fn tokens<'a>(text: &'a str, lowered: &'a str, span: Span) -> Vec<Token<'a>> {
     let slice = span.slice(text);
+    let lowered = span.slice(lowered);
     let bytes = slice.as_bytes();
     let mut out = Vec::with_capacity(slice.len() / 5);
     let mut at = 0;
@@ -187,9 +184,17 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
         out.push(Token::new(
             Span::new(span.start + start, span.start + at),
             &slice[start..at],
+            &lowered[start..at],
         ));
     }
     out
+}
+
+/// The tokens of all `text`, for tests: its lowered copy lives as long as the test.
+#[cfg(test)]
+pub fn all_tokens(text: &str) -> Vec<Token<'_>> {
+    let lowered: &str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+    tokens(text, lowered, Span::new(0, text.len()))
 }
 
 /// Where the word starting at byte `start` of `slice` ends, its first character
@@ -263,10 +268,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokens(text, Span::new(0, text.len()))
-            .iter()
-            .map(|t| t.text)
-            .collect()
+        all_tokens(text).iter().map(|t| t.text).collect()
     }
 
     #[test]
@@ -311,9 +313,11 @@ mod tests {
             ("D’Souza", "d’souza"),
         ];
         for (text, want) in cases {
-            let token = Token::new(Span::new(0, text.len()), text);
+            let lowered = text.to_ascii_lowercase();
+            let token = Token::new(Span::new(0, text.len()), text, &lowered);
             assert_eq!(token.lower(), want, "{text}");
             assert_eq!(token.lower().as_str(), text.to_lowercase());
+            assert_eq!(Lower::of(text), want, "{text}");
         }
     }
 
@@ -327,7 +331,7 @@ mod tests {
     #[test]
     fn spans_match_text() {
         let text = "«Héllo», dit-il — d’accord.";
-        for t in tokens(text, Span::new(0, text.len())) {
+        for t in all_tokens(text) {
             assert_eq!(t.span.slice(text), t.text);
         }
     }
