@@ -90,10 +90,20 @@ fn token_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
     Span::new(tokens[a].span.start, tokens[b - 1].span.end)
 }
 
+/// A relative pronoun set off by a comma (`Weaver, who said`) is named by the phrase
+/// before it, when the window holds it.
 fn found(tokens: &[Token], phrase: Phrase, cue: usize, len: usize) -> Found {
+    let relative = phrase.end == phrase.start + 1
+        && phrase.start > 0
+        && tokens[phrase.start - 1].text == ","
+        && mention::is_relative(&tokens[phrase.start]);
+    let name = relative
+        .then(|| mention::antecedent(tokens, phrase.start))
+        .flatten()
+        .unwrap_or(phrase.name);
     Found {
         speaker: token_span(tokens, (phrase.start, phrase.end)),
-        name: token_span(tokens, phrase.name),
+        name: token_span(tokens, name),
         cue: cue_span(tokens, cue, len),
         via: if is_according_to(tokens, cue, len) {
             Via::AccordingTo
@@ -762,25 +772,48 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     // clause closed by a comma describes the subject; the main verb after the
     // comma comes first
     let relative = |&(i, _, _): &(usize, usize, bool)| {
-        let mut k = i;
-        while k > 0 && mention::is_helper(&tokens[k - 1]) {
-            k -= 1;
-        }
-        let opens = k > 0 && matches!(tokens[k - 1].lower().as_str(), "who" | "which");
-        opens && {
+        in_relative_clause(tokens, i) && {
             let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
             comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
         }
     };
+    // `said Weaver, who said executives fail to see there are "no secrets"`: a
+    // relative clause that runs on to the quotation reports it, through the cue
+    // nearest to it
+    let reporting_clause = (0..tokens.len())
+        .rev()
+        .find_map(cue_here)
+        .filter(|&(i, _, _)| {
+            // (set off by a comma: in `anybody who complains about it "is not
+            // having a good night"` the clause tells who is meant)
+            relative_before(tokens, i).is_some_and(|r| r > 0 && tokens[r - 1].text == ",")
+        });
     let (inside, main_clause): (Vec<_>, Vec<_>) = (main..tokens.len())
         .chain(0..main)
         .filter_map(cue_here)
         .partition(relative);
-    main_clause
+    reporting_clause
         .into_iter()
+        .chain(main_clause)
         .chain(inside)
         .take(MAX_CUES_TRIED)
         .find_map(speaker)
+}
+
+/// True when the cue at `i` opens a relative clause ("who said", "which has also
+/// noted").
+fn in_relative_clause(tokens: &[Token], i: usize) -> bool {
+    relative_before(tokens, i).is_some()
+}
+
+/// The relative pronoun whose clause the cue at `i` opens, past its helpers.
+fn relative_before(tokens: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && mention::is_helper(&tokens[k - 1]) {
+        k -= 1;
+    }
+    k.checked_sub(1)
+        .filter(|&r| mention::is_relative(&tokens[r]))
 }
 
 /// The speaker a cue at `i` (of `len` tokens) introduces in a sentence before a
@@ -1095,9 +1128,38 @@ mod tests {
                 "Obama rebuked critics who say he should condemn terrorists as ",
                 Some(("who", "say")),
             ),
+            // a clause set off by a comma that runs on to the quotation reports it
+            (
+                "said Weaver, who said executives fail to see that there are ",
+                Some(("who", "said")),
+            ),
+            (
+                "Jo Lee, the group's strategist, who added that the firm plans to act ",
+                Some(("who", "added")),
+            ),
+            // one without a comma tells who is meant
+            (
+                "Clinton mocked it, saying anybody who complains about a mic ",
+                Some(("Clinton", "mocked")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_named_by_the_phrase_it_follows() {
+        let cases = [
+            ("said Weaver, who said there are ", "Weaver"),
+            (
+                "Jo Lee, the group's strategist, who added that it ",
+                "Jo Lee",
+            ),
+        ];
+        for (text, want) in cases {
+            let name = before(&toks(text), false).map(|f| f.name.slice(text));
+            assert_eq!(name, Some(want), "{text}");
         }
     }
 

@@ -43,6 +43,25 @@ pub fn is_pronoun(token: &Token) -> bool {
     PRONOUNS.contains_key(token.lower().as_str())
 }
 
+/// True for a relative pronoun that can be a speaker ("who", "which").
+pub fn is_relative(token: &Token) -> bool {
+    is_relative_word(token.text)
+}
+
+/// True for "who" or "which" in any case.
+pub fn is_relative_word(word: &str) -> bool {
+    word.eq_ignore_ascii_case("who") || word.eq_ignore_ascii_case("which")
+}
+
+/// The name a relative pronoun at `at`, after a comma, stands for: the subject
+/// phrase it follows (`Scott Reed, the group's strategist, who` is Scott Reed), or
+/// the words before the comma (`said Weaver, who`).
+pub fn antecedent(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    subject_before(tokens, at)
+        .map(|p| p.name)
+        .or_else(|| head_before(tokens, at.checked_sub(1)?))
+}
+
 fn is_determiner(token: &Token) -> bool {
     SPEAKER_WORDS.determiners.contains(token.lower().as_str())
 }

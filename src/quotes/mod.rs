@@ -184,6 +184,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             continue;
         }
         let found = found.map(|f| attribution::named_antecedent(context.sentence_before, f));
+        // the mention a later quotation continuing this speaker's words repeats
+        let mut carried = None;
         let (speaker, cue) = match found {
             Some(f) => {
                 let said = f.name.slice(text);
@@ -206,6 +208,14 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                     name,
                     via: resolved_via.unwrap_or(f.via),
                 };
+                // (`said Weaver, who noted …`: the next quotation is Weaver's, not a
+                // relative pronoun's in another sentence)
+                if mention::is_relative_word(f.speaker.slice(text)) {
+                    carried = Some(Mention {
+                        span: f.name,
+                        ..mention.clone()
+                    });
+                }
                 (Some(mention), Some(f.cue).filter(|c| !c.is_empty()))
             }
             None => {
@@ -221,7 +231,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             if let Some(name) = &mention.name {
                 known.add(name);
             }
-            latest = Some((raw.region, mention.clone()));
+            latest = Some((raw.region, carried.unwrap_or_else(|| mention.clone())));
         }
         quotes.push(Quote {
             span: raw.inner,
