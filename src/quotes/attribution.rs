@@ -90,13 +90,10 @@ fn token_span(tokens: &[Token], (a, b): (usize, usize)) -> Span {
     Span::new(tokens[a].span.start, tokens[b - 1].span.end)
 }
 
-/// A relative pronoun set off by a comma (`Weaver, who said`) is named by the phrase
-/// before it, when the window holds it.
+/// A relative pronoun (`Weaver, who said`, `critics who say`) is named by the words
+/// before it, when the window holds them.
 fn found(tokens: &[Token], phrase: Phrase, cue: usize, len: usize) -> Found {
-    let relative = phrase.end == phrase.start + 1
-        && phrase.start > 0
-        && tokens[phrase.start - 1].text == ","
-        && mention::is_relative(&tokens[phrase.start]);
+    let relative = phrase.end == phrase.start + 1 && mention::is_relative(&tokens[phrase.start]);
     let name = relative
         .then(|| mention::antecedent(tokens, phrase.start))
         .flatten()
@@ -1154,7 +1151,15 @@ mod tests {
             ("said Weaver, who said there are ", "Weaver"),
             (
                 "Jo Lee, the group's strategist, who added that it ",
-                "Jo Lee",
+                "the group's strategist",
+            ),
+            (
+                "Domestically, the row drew a reaction from President Barack Obama, who called it ",
+                "President Barack Obama",
+            ),
+            (
+                "the plan drew fire from a group of critics who say he is ",
+                "a group of critics",
             ),
         ];
         for (text, want) in cases {

@@ -53,13 +53,12 @@ pub fn is_relative_word(word: &str) -> bool {
     word.eq_ignore_ascii_case("who") || word.eq_ignore_ascii_case("which")
 }
 
-/// The name a relative pronoun at `at`, after a comma, stands for: the subject
-/// phrase it follows (`Scott Reed, the group's strategist, who` is Scott Reed), or
-/// the words before the comma (`said Weaver, who`).
+/// The name a relative pronoun at `at` stands for: the words right before it, or
+/// before its comma (`critics who`, `said Weaver, who`, `a reaction from President
+/// Barack Obama, who`).
 pub fn antecedent(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
-    subject_before(tokens, at)
-        .map(|p| p.name)
-        .or_else(|| head_before(tokens, at.checked_sub(1)?))
+    let comma = at > 0 && tokens[at - 1].text == ",";
+    head_before(tokens, at - usize::from(comma))
 }
 
 fn is_determiner(token: &Token) -> bool {
