@@ -4,7 +4,7 @@
 
 use super::words::Lower;
 use super::{Quote, Speaker, Via};
-use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES};
+use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -34,10 +34,16 @@ pub fn canonical(mention: &str) -> String {
     if words.len() > 1 && ARTICLES.contains(&bare(words[0]).as_str()) {
         start = 1;
     }
+    // (the words after the titles, up to any in lower case, name a person:
+    // "Republican National Committee" keeps its first word, "Mr. Nevins of
+    // Showtime" loses it)
     let rest_is_named = |from: usize| {
-        words
-            .get(from)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        let named: Vec<&str> = words[from.min(words.len())..]
+            .iter()
+            .copied()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        is_person_name(&named.join(" "))
     };
     let mut k = start;
     while k + 1 < words.len() && SPEAKER_TITLES.contains(bare(words[k]).as_str()) {
@@ -46,16 +52,68 @@ pub fn canonical(mention: &str) -> String {
     if k > start && rest_is_named(k) {
         start = k;
     }
-    // "board chair Victor Lin": a role in lower case before a name
-    let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
-    if !words.get(start).is_some_and(capitalized) {
-        if let Some(last_lower) = words.iter().rposition(|w| !capitalized(w)) {
-            if last_lower + 1 < words.len() {
+    match person_after_role(&words[start..]) {
+        // "a spokeswoman for Platte River": a description in lower case is named by
+        // the capitalised words closing it
+        0 if !words
+            .get(start)
+            .is_some_and(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            let last_lower = words
+                .iter()
+                .rposition(|w| !w.starts_with(char::is_uppercase));
+            if let Some(last_lower) = last_lower.filter(|&i| i + 1 < words.len()) {
                 start = last_lower + 1;
             }
         }
+        run => start += run,
     }
     words[start..].join(" ")
+}
+
+/// Where the person's name starts in "board chair Victor Lin", "Democratic
+/// pollster Stan Greenberg", "Texas Lt. Gov. Dan Patrick" or "Washington Post's Ed
+/// O'Keefe": the capitalised words closing the mention, after a role in lower
+/// case, a title or a possessive. A link or a preposition before them ("Department
+/// of Homeland Security", "a spokesman for Trump Tower") makes them part of a
+/// longer name, which stays whole (0).
+fn person_after_role(words: &[&str]) -> usize {
+    let in_name = |i: usize| {
+        let w = words[i];
+        let capitalized = w.starts_with(char::is_uppercase) && !is_title(w) && !is_possessive(w);
+        // "Pierre de Vos"
+        let particle =
+            i > 0 && NAME_PARTICLES.contains(&w) && words[i - 1].starts_with(char::is_uppercase);
+        capitalized || particle
+    };
+    let run = (0..words.len())
+        .rev()
+        .find(|&i| !in_name(i))
+        .map_or(0, |i| i + 1);
+    let Some(before) = run.checked_sub(1).map(|i| words[i]) else {
+        return 0;
+    };
+    let lower = bare(before);
+    let role = before.starts_with(char::is_uppercase)
+        || (!SPEAKER_WORDS.stops.contains(lower.as_str())
+            && !SPEAKER_WORDS.prepositions.contains(lower.as_str()));
+    let name = words[run..].join(" ");
+    if role && run < words.len() && is_person_name(&name) {
+        run
+    } else {
+        0
+    }
+}
+
+/// Words in lower case inside a person's name ("Pierre de Vos", "Ursula von der
+/// Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn",
+];
+
+/// "Post's", "Sanders’".
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with('’') || word.ends_with('\'')
 }
 
 /// The people named in `tokens` (two or more capitalised words), each with the byte
@@ -81,15 +139,25 @@ pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
     names
 }
 
-/// A person's name: capitalised words, none of them marking an organisation.
+/// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
+/// none of them marking an organisation or a time.
 pub fn is_person_name(name: &str) -> bool {
     let mut words = 0;
+    let mut last_capitalized = false;
     name.split_whitespace().all(|w| {
         words += 1;
-        words <= 4
-            && w.starts_with(char::is_uppercase)
-            && !ORGANIZATION_WORDS.contains(bare(w).as_str())
+        let capitalized = w.starts_with(char::is_uppercase);
+        let particle = words > 1 && NAME_PARTICLES.contains(&w);
+        let lower = bare(w);
+        // (nor a day: "The town released a statement Wednesday")
+        let ok = words <= 4
+            && (capitalized || particle)
+            && !ORGANIZATION_WORDS.contains(lower.as_str())
+            && !SPEAKER_WORDS.times.contains(lower.as_str());
+        last_capitalized = capitalized;
+        ok
     }) && words > 0
+        && last_capitalized
 }
 
 /// The names resolved so far in an article, kept as the lookups resolution needs
@@ -196,6 +264,26 @@ mod tests {
             ("Trump's", "Trump"),
             ("President", "President"),
             ("board chair Victor Lin", "Victor Lin"),
+            ("Democratic pollster Stan Greenberg", "Stan Greenberg"),
+            ("Texas Lt. Gov. Dan Patrick", "Dan Patrick"),
+            ("Germany’s Chancellor Angela Merkel", "Angela Merkel"),
+            ("Washington Post's Ed O'Keefe", "Ed O'Keefe"),
+            ("GOP front-runner Trump", "Trump"),
+            (
+                "Department of Homeland Security",
+                "Department of Homeland Security",
+            ),
+            (
+                "Making her way around Chez Vachon",
+                "Making her way around Chez Vachon",
+            ),
+            (
+                "Republican National Committee",
+                "Republican National Committee",
+            ),
+            ("Mr. Nevins of Showtime", "Nevins of Showtime"),
+            ("law professor Pierre de Vos", "Pierre de Vos"),
+            ("spokeswoman for Platte River", "Platte River"),
         ];
         for (mention, want) in cases {
             assert_eq!(canonical(mention), want, "{mention}");
