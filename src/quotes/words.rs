@@ -178,14 +178,16 @@ pub fn tokens<'a>(text: &'a str, lowered: &'a str, span: Span) -> Vec<Token<'a>>
         if c.is_whitespace() {
             continue;
         }
+        let mut ascii = c.is_ascii();
         if is_word_char(c) {
-            at = word_end(slice, start, at, c);
+            (at, ascii) = word_end(slice, lowered, start, at, c);
         }
-        out.push(Token::new(
-            Span::new(span.start + start, span.start + at),
-            &slice[start..at],
-            &lowered[start..at],
-        ));
+        let text = &slice[start..at];
+        out.push(Token {
+            span: Span::new(span.start + start, span.start + at),
+            text,
+            lower: (ascii || folds_bytewise(text)).then_some(&lowered[start..at]),
+        });
     }
     out
 }
@@ -198,10 +200,12 @@ pub fn all_tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Where the word starting at byte `start` of `slice` ends, its first character
-/// `first` read up to `at`.
-fn word_end(slice: &str, start: usize, mut at: usize, first: char) -> usize {
+/// `first` read up to `at`, and whether it is all ASCII; `lowered` is `slice` with
+/// its ASCII capitals lowered.
+fn word_end(slice: &str, lowered: &str, start: usize, mut at: usize, first: char) -> (usize, bool) {
     let bytes = slice.as_bytes();
     let mut last = first;
+    let mut ascii = first.is_ascii();
     loop {
         // a run of ASCII letters and digits, the bulk of every word
         let run = bytes[at..]
@@ -213,18 +217,19 @@ fn word_end(slice: &str, start: usize, mut at: usize, first: char) -> usize {
             last = char::from(bytes[at - 1]);
         }
         let Some(d) = char_at(slice, at) else {
-            return at;
+            return (at, ascii);
         };
         let next = at + d.len_utf8();
         let inside = (joins_word(d) || is_mojibake_tail(last, d))
             && char_at(slice, next).is_some_and(is_word_char);
         // a final period stays on one-letter words and known dotted forms ("U.S.", "Mr.")
-        let final_period = d == '.' && ends_abbreviation(&slice[start..at]);
+        let final_period = d == '.' && ends_abbreviation(&slice[start..at], &lowered[start..at]);
         if is_word_char(d) || inside || final_period {
             at = next;
             last = d;
+            ascii &= d.is_ascii();
         } else {
-            return at;
+            return (at, ascii);
         }
     }
 }
@@ -240,8 +245,10 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// Words whose period belongs to them: titles, dotted initials, and capitalised
-/// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on.
-fn ends_abbreviation(word: &str) -> bool {
+/// abbreviations ("Jr.", "Fla."), so that "Tampa, Fla., who…" reads on. `lower` is
+/// `word` with its ASCII capitals lowered: enough for the lists, whose words have
+/// no other capitals.
+fn ends_abbreviation(word: &str, lower: &str) -> bool {
     // (bytes, not `str` searches: this asks about every word before a period)
     let mut chars = word.chars();
     if chars.next().is_some() && chars.next().is_none() || word.as_bytes().contains(&b'.') {
@@ -250,13 +257,12 @@ fn ends_abbreviation(word: &str) -> bool {
     // a party and state ("R-Ky.", "D-Calif.") ends with the state's abbreviation
     if let Some(dash) = word.bytes().rposition(|b| b == b'-') {
         let last = &word[dash + 1..];
-        if last.starts_with(char::is_uppercase) && ends_abbreviation(last) {
+        if last.starts_with(char::is_uppercase) && ends_abbreviation(last, &lower[dash + 1..]) {
             return true;
         }
     }
-    let lower = Lower::of(word);
-    crate::rules::SPEAKER_TITLES.contains(lower.as_str())
-        || match crate::rules::ABBREVIATIONS.get(lower.as_str()) {
+    crate::rules::SPEAKER_TITLES.contains(lower)
+        || match crate::rules::ABBREVIATIONS.get(lower) {
             Some(crate::rules::AbbrevClass::Title) => true,
             Some(_) => word.starts_with(char::is_uppercase),
             None => false,
@@ -318,6 +324,18 @@ mod tests {
             assert_eq!(token.lower(), want, "{text}");
             assert_eq!(token.lower().as_str(), text.to_lowercase());
             assert_eq!(Lower::of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_lists_need_no_folding_beyond_ascii() {
+        // (so that a word with its ASCII capitals lowered is looked up as its
+        // full lower case would be)
+        let titles = crate::rules::SPEAKER_TITLES.iter();
+        for word in titles.chain(crate::rules::ABBREVIATIONS.keys()) {
+            let caseless = |c: char| c.to_uppercase().eq([c]) && c.to_lowercase().eq([c]);
+            assert!(word.chars().all(|c| c.is_ascii() || caseless(c)), "{word}");
+            assert_eq!(*word, word.to_lowercase(), "{word}");
         }
     }
 
