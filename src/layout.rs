@@ -4,13 +4,14 @@
 use crate::span::Span;
 use std::borrow::Cow;
 
-/// One paragraph: its lines (trimmed spans) and the span from the first to the last.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One paragraph: the span from its first line to its last, and how many lines it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
     /// From the start of the first line to the end of the last, in input bytes.
     pub span: Span,
-    /// Each physical line of the paragraph, trimmed of surrounding white space.
-    pub lines: Vec<Span>,
+    /// How many physical lines the paragraph has: only the count is ever asked, and
+    /// a list of them would cost an allocation per paragraph.
+    pub lines: usize,
 }
 
 /// Lines shorter than this never count as evidence of hard wrapping.
@@ -38,12 +39,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         match out.last_mut() {
             Some(paragraph) if joins => {
                 paragraph.span.end = span.end;
-                paragraph.lines.push(span);
+                paragraph.lines += 1;
             }
-            _ => out.push(Paragraph {
-                span,
-                lines: vec![span],
-            }),
+            _ => out.push(Paragraph { span, lines: 1 }),
         }
         previous = Some(span);
     }

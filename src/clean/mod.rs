@@ -172,7 +172,7 @@ fn blocks<'a>(
                 span: p.span,
                 text: slice,
                 evidence,
-                single_line: p.lines.len() == 1,
+                single_line: p.lines == 1,
                 label,
                 repeated,
             }
