@@ -25,7 +25,8 @@ const WRAPPED_SHARE: f64 = 0.6;
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
-    let mut out: Vec<Paragraph> = Vec::new();
+    // At most one paragraph per line that is not blank: sized once, not grown.
+    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.iter().flatten().count());
     let mut previous: Option<Span> = None;
     for line in lines {
         let Some(span) = line else {
@@ -51,7 +52,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// Every line of `text` as a trimmed span, or `None` for a blank line.
 fn lines(text: &str) -> Vec<Option<Span>> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut out = Vec::new();
+    // Counting the line breaks first (a fast scan) sizes the list once.
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let mut out = Vec::with_capacity(breaks + 1);
     let mut at = start;
     while at <= text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
