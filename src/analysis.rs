@@ -7,6 +7,10 @@ use crate::quotes::{self, Quotations};
 use crate::segment;
 use crate::span::Span;
 
+/// Fewer bytes than a sentence of news text has on average, to size the list of
+/// sentences before splitting.
+const BYTES_PER_SENTENCE: usize = 64;
+
 /// How far to run the pipeline, and with what rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {
@@ -57,6 +61,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     };
     let mut sentences = Vec::new();
     if options.sentences || options.quotes {
+        // News sentences run well over this many bytes: room for all of them up
+        // front spares the vector its growing.
+        sentences.reserve(text.len() / BYTES_PER_SENTENCE);
         for &region in cleaned.title.iter().chain(&cleaned.body) {
             segment::split_into(text, region, &mut sentences);
         }

@@ -4,13 +4,14 @@
 use crate::span::Span;
 use std::borrow::Cow;
 
-/// One paragraph: its lines (trimmed spans) and the span from the first to the last.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One paragraph: the span from its first line to its last, and how many lines it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
     /// From the start of the first line to the end of the last, in input bytes.
     pub span: Span,
-    /// Each physical line of the paragraph, trimmed of surrounding white space.
-    pub lines: Vec<Span>,
+    /// How many physical lines the paragraph has: only the count is ever asked, and
+    /// a list of them would cost an allocation per paragraph.
+    pub lines: usize,
 }
 
 /// Lines shorter than this never count as evidence of hard wrapping.
@@ -24,7 +25,8 @@ const WRAPPED_SHARE: f64 = 0.6;
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
-    let mut out: Vec<Paragraph> = Vec::new();
+    // At most one paragraph per line that is not blank: sized once, not grown.
+    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.iter().flatten().count());
     let mut previous: Option<Span> = None;
     for line in lines {
         let Some(span) = line else {
@@ -38,12 +40,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         match out.last_mut() {
             Some(paragraph) if joins => {
                 paragraph.span.end = span.end;
-                paragraph.lines.push(span);
+                paragraph.lines += 1;
             }
-            _ => out.push(Paragraph {
-                span,
-                lines: vec![span],
-            }),
+            _ => out.push(Paragraph { span, lines: 1 }),
         }
         previous = Some(span);
     }
@@ -53,7 +52,9 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// Every line of `text` as a trimmed span, or `None` for a blank line.
 fn lines(text: &str) -> Vec<Option<Span>> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut out = Vec::new();
+    // Counting the line breaks first (a fast scan) sizes the list once.
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let mut out = Vec::with_capacity(breaks + 1);
     let mut at = start;
     while at <= text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);

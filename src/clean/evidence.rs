@@ -29,8 +29,9 @@ pub struct Evidence {
     /// Ends with a sentence mark, perhaps followed by closing quotes or brackets.
     pub terminal: bool,
     /// Share of words that start with a capital letter, among words that start with
-    /// a letter.
-    pub capitalised: f32,
+    /// a letter: counted only for a long block that does not end like a sentence,
+    /// the only one whose reading it decides (see [`Evidence::is_prose`]).
+    pub capitalised: Option<f32>,
     /// Share of digits and symbols among the characters that are not white space.
     pub data: f32,
     /// Holds a web address or an e-mail address.
@@ -45,20 +46,22 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Evidence {
-        let (count, unspaced) = Counts::of(text);
-        let Counts {
-            words,
-            lettered,
-            capitals,
-            visible,
-            data,
-            ..
-        } = count;
+        let (count, unspaced) = Counts::of::<false>(text);
+        let words = count.words + unspaced / 2;
+        let terminal = ends_with_terminal(text);
+        let data = share(count.data, count.visible);
+        // A second pass, on the few blocks that need it, spares every other block
+        // the work of finding each word's first letter.
+        let capitalised =
+            (words >= PROSE_ANY_WORDS && !terminal && data < DATA_MIN_SHARE).then(|| {
+                let (count, _) = Counts::of::<true>(text);
+                share(count.capitals, count.lettered)
+            });
         Evidence {
-            words: words + unspaced / 2,
-            terminal: ends_with_terminal(text),
-            capitalised: share(capitals, lettered),
-            data: share(data, visible),
+            words,
+            terminal,
+            capitalised,
+            data,
             link: is_link(text),
             bullet: is_bulleted(text),
             quoted: text.starts_with(['"', '“', '„', '«', '‘']),
@@ -72,7 +75,8 @@ impl Evidence {
             return false;
         }
         (self.words >= PROSE_MIN_WORDS && self.terminal)
-            || (self.words >= PROSE_ANY_WORDS && self.capitalised < PROSE_MAX_CAPITALISED)
+            || (self.words >= PROSE_ANY_WORDS
+                && self.capitalised.is_some_and(|c| c < PROSE_MAX_CAPITALISED))
     }
 
     /// A short line that still ends like a sentence ("The vote was 7-2.", "“No.”").
@@ -187,10 +191,10 @@ struct Counts {
 
 impl Counts {
     /// The counts of `text`, and how many of its characters are of a script written
-    /// without spaces. This runs on every block of every article: runs of eight ASCII
-    /// bytes are counted together ([`Counts::step_ascii8`]), other characters one by
-    /// one.
-    fn of(text: &str) -> (Counts, usize) {
+    /// without spaces; `lettered` and `capitals` only with `CAPITALS`. This runs on
+    /// every block of every article: runs of eight ASCII bytes are counted together
+    /// ([`Counts::step_ascii8`]), other characters one by one.
+    fn of<const CAPITALS: bool>(text: &str) -> (Counts, usize) {
         let ascii_flags = &*ASCII_FLAGS;
         let mut count = Counts::default();
         let mut unspaced = 0;
@@ -202,35 +206,37 @@ impl Counts {
                 .filter(|e| u64::from_ne_bytes(**e) & 0x8080_8080_8080_8080 == 0);
             if let Some(eight) = ascii8 {
                 // `& 0x7f` only spares a bounds check: the bytes are ASCII.
-                count.step_ascii8(eight.map(|b| ascii_flags[usize::from(b & 0x7f)]));
+                count.step_ascii8::<CAPITALS>(eight.map(|b| ascii_flags[usize::from(b & 0x7f)]));
                 at += 8;
                 continue;
             }
             let byte = bytes[at];
             if byte.is_ascii() {
-                count.step(ascii_flags[usize::from(byte)]);
+                count.step::<CAPITALS>(ascii_flags[usize::from(byte)]);
                 at += 1;
                 continue;
             }
             let c = text[at..].chars().next().unwrap_or_default();
             at += c.len_utf8();
-            count.step(char_flags(c, &mut unspaced));
+            count.step::<CAPITALS>(char_flags(c, &mut unspaced));
         }
         (count, unspaced)
     }
 
     /// Adds one character's flags.
-    fn step(&mut self, flags: u8) {
+    fn step<const CAPITALS: bool>(&mut self, flags: u8) {
         let bit = |flag: u8| usize::from(flags & flag != 0);
         let visible = 1 - bit(SPACE);
         let start = visible & (1 - self.in_word);
         self.words += start;
         self.in_word = visible;
-        let awaiting = (self.awaiting | start) & visible;
-        let first = awaiting & bit(ALNUM);
-        self.lettered += first & bit(LETTER);
-        self.capitals += first & bit(UPPER);
-        self.awaiting = awaiting & (1 - first);
+        if CAPITALS {
+            let awaiting = (self.awaiting | start) & visible;
+            let first = awaiting & bit(ALNUM);
+            self.lettered += first & bit(LETTER);
+            self.capitals += first & bit(UPPER);
+            self.awaiting = awaiting & (1 - first);
+        }
         self.visible += visible;
         self.data += bit(DATA);
     }
@@ -243,7 +249,7 @@ impl Counts {
     /// the mask of everything but letters and digits carries from each space up to
     /// the next letter or digit, and the carry into a position is exactly "a space,
     /// and no letter or digit since, before it".
-    fn step_ascii8(&mut self, flags: [u8; 8]) {
+    fn step_ascii8<const CAPITALS: bool>(&mut self, flags: [u8; 8]) {
         let flags = u64::from_le_bytes(flags);
         // The flag as the low bit of each character's byte.
         let bytes = |flag: u8| (flags >> flag.trailing_zeros()) & 0x0101_0101_0101_0101;
@@ -252,25 +258,27 @@ impl Counts {
         // Adds up the bytes of `bytes(flag)` into the top one.
         let count = |flag: u8| (bytes(flag).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
         let space = mask(SPACE);
-        let alnum = mask(ALNUM);
         let visible = !space & 0xff;
         let in_word = self.in_word as u32;
         // Visible characters after a space or at the text's start.
         let starts = visible & !(visible << 1 | in_word);
-        let after_space = 1 - in_word;
-        // Awaiting a first letter or digit going in: after a space, or still.
-        let carry_in = after_space | self.awaiting as u32;
-        let others = !alnum & 0xff;
-        let sum = others + space + carry_in;
-        let carried = (sum ^ others ^ space) & 0xff;
-        let first = alnum & carried;
+        if CAPITALS {
+            let alnum = mask(ALNUM);
+            let after_space = 1 - in_word;
+            // Awaiting a first letter or digit going in: after a space, or still.
+            let carry_in = after_space | self.awaiting as u32;
+            let others = !alnum & 0xff;
+            let sum = others + space + carry_in;
+            let carried = (sum ^ others ^ space) & 0xff;
+            let first = alnum & carried;
+            self.lettered += bit_count(first & mask(LETTER));
+            self.capitals += bit_count(first & mask(UPPER));
+            self.awaiting = (sum >> 8) as usize & (visible >> 7) as usize;
+        }
         self.words += bit_count(starts);
-        self.lettered += bit_count(first & mask(LETTER));
-        self.capitals += bit_count(first & mask(UPPER));
         self.visible += 8 - count(SPACE);
         self.data += count(DATA);
         self.in_word = (visible >> 7) as usize;
-        self.awaiting = (sum >> 8) as usize & self.in_word;
     }
 }
 
@@ -381,11 +389,11 @@ mod tests {
     use super::*;
 
     /// [`Counts::of`] without the eight-byte steps.
-    fn counted_one_by_one(text: &str) -> (Counts, usize) {
+    fn counted_one_by_one<const CAPITALS: bool>(text: &str) -> (Counts, usize) {
         let mut count = Counts::default();
         let mut unspaced = 0;
         for c in text.chars() {
-            count.step(char_flags(c, &mut unspaced));
+            count.step::<CAPITALS>(char_flags(c, &mut unspaced));
         }
         (count, unspaced)
     }
@@ -395,7 +403,8 @@ mod tests {
         /// surrounds them.
         #[test]
         fn eight_at_once_counts_as_one_by_one(text in "[a-cA-C0-9 \t\n.,\"(@#\x00\x1cé“中]{0,40}") {
-            proptest::prop_assert_eq!(Counts::of(&text), counted_one_by_one(&text));
+            proptest::prop_assert_eq!(Counts::of::<true>(&text), counted_one_by_one::<true>(&text));
+            proptest::prop_assert_eq!(Counts::of::<false>(&text), counted_one_by_one::<false>(&text));
         }
     }
 
@@ -470,7 +479,10 @@ mod tests {
         let e = Evidence::of("Read the Full Story at www.example.com");
         assert!(e.link);
         assert_eq!(e.words, 6);
-        assert!((e.capitalised - 0.5).abs() < 1e-6, "{e:?}");
+        assert_eq!(e.capitalised, None, "{e:?}");
+        let long = "Read the Full Story at www.example.com and more of it from us at home today on the site for you";
+        let e = Evidence::of(long);
+        assert!((e.capitalised.unwrap() - 0.15).abs() < 1e-6, "{e:?}");
         assert!(Evidence::of("Write to news@example.org today").link);
         assert!(!Evidence::of("Meet @jane on stage").link);
         assert_eq!(Evidence::of("").words, 0);

@@ -172,7 +172,7 @@ fn blocks<'a>(
                 span: p.span,
                 text: slice,
                 evidence,
-                single_line: p.lines.len() == 1,
+                single_line: p.lines == 1,
                 label,
                 repeated,
             }
@@ -380,7 +380,10 @@ fn find_head(blocks: &[Block], roles: &mut [Role], article: &Range<usize>, has_t
 /// Builds the result from the roles: body spans (less pleas glued to their end and
 /// a dateline at the start of the first), removals, and the head spans.
 fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRules) -> Cleaned {
-    let mut cleaned = Cleaned::default();
+    let mut cleaned = Cleaned {
+        body: Vec::with_capacity(blocks.len()),
+        ..Cleaned::default()
+    };
     for (block, &role) in blocks.iter().zip(roles) {
         match role {
             Role::Title => cleaned.title = Some(block.span),

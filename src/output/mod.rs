@@ -39,7 +39,7 @@ impl Renderer {
         let body = match self.format {
             Format::Text => text::render(self.mode, record)?,
             Format::Json => serde_json::to_vec_pretty(record)?,
-            Format::Jsonl => serde_json::to_vec(record)?,
+            Format::Jsonl => jsonl::render(record),
         };
         Ok(Rendered {
             source: record.source.clone(),

@@ -6,14 +6,11 @@
 //! each string of four bytes or more, one window of four bytes, the rarest in English
 //! text, as a bit of an 8 KB table: a text position goes further only when the four
 //! bytes there set a bit. (When every string is that long, each keeps two
-//! neighbouring windows, and only every other position is read.) Strings of one to three bytes have two tables of their
-//! own, asked in the same pass with the same four bytes, and a map to look up the
-//! few places that pass. Every candidate is then compared with the text in full.
-
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::rules::Fnv;
+//! neighbouring windows, and only every other position is read.) Strings of one to
+//! three bytes have two tables of their own, asked in the same pass with the same
+//! four bytes. The places that pass look their strings up in flat maps (most of
+//! them are words that hold a string's window but not the string: the lookup is
+//! read on every one) and compare each candidate with the text in full.
 
 /// Bits in the table of four-byte windows (8 KB), and in those of the first bytes of
 /// shorter strings.
@@ -36,8 +33,6 @@ static FOLD: [u8; 256] = {
 /// A set of byte strings, each with the index it was given.
 #[derive(Debug)]
 pub struct Gate {
-    /// The strings with ASCII letters in lower case.
-    strings: Vec<Box<[u8]>>,
     /// Bit `b << 8 | a`, with bit 5 of both bytes set (see [`window`]), for every
     /// string `ab` of two bytes and every `b` after a string `a` of one: with
     /// `triple_heads`, the first test at each place, before the exact ones.
@@ -48,10 +43,12 @@ pub struct Gate {
     /// Bit [`spread`] of a string's rarest window set for every longer string.
     windows: WideTable,
     /// Strings shorter than four bytes, by their [`short_key`].
-    short: HashMap<u32, Vec<usize>, BuildHasherDefault<Fnv>>,
-    /// Longer strings by the bit of their window, with the window's offset in the
-    /// string (-1 for a window that starts one byte before it).
-    long: HashMap<u32, Vec<(usize, isize)>, BuildHasherDefault<Fnv>>,
+    short: ListMap<usize>,
+    /// Longer strings by their window itself (not its bit: a place whose bit another
+    /// window set is turned away by the first slot read).
+    long: ListMap<Long>,
+    /// The longer strings with ASCII letters in lower case, one after another.
+    bytes: Vec<u8>,
     /// Whether any string is shorter than four bytes.
     any_short: bool,
     /// 2 when every string has four bytes or more, else 1. With 2, each string has
@@ -62,52 +59,71 @@ pub struct Gate {
     stride: usize,
 }
 
+/// A string of four bytes or more, as found by one of its windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Long {
+    index: usize,
+    /// The window's offset in the string (-1 for a window that starts one byte
+    /// before it).
+    offset: isize,
+    /// Where the string is in [`Gate::bytes`].
+    start: usize,
+    len: usize,
+}
+
 impl Gate {
     /// The gate of `strings`; empty strings are never found.
     pub fn new<S: AsRef<[u8]>>(strings: &[S]) -> Gate {
-        let mut gate = Gate {
-            strings: Vec::with_capacity(strings.len()),
-            short_heads: BitTable::new(),
-            triple_heads: BitTable::new(),
-            windows: BitTable::new(),
-            short: HashMap::default(),
-            long: HashMap::default(),
-            any_short: false,
-            stride: if strings.iter().all(|s| s.as_ref().len() >= 4) {
-                2
-            } else {
-                1
-            },
+        let stride = if strings.iter().all(|s| s.as_ref().len() >= 4) {
+            2
+        } else {
+            1
         };
+        let mut short_heads = BitTable::new();
+        let mut triple_heads = BitTable::new();
+        let mut windows = BitTable::new();
+        let mut short = Vec::new();
+        let mut long = Vec::new();
+        let mut bytes = Vec::new();
         for (index, string) in strings.iter().enumerate() {
-            let folded: Box<[u8]> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
+            let folded: Vec<u8> = string.as_ref().iter().map(|&b| FOLD[b as usize]).collect();
             let head = window(&folded);
             match folded.len() {
                 0 => {}
-                1 => (0..=255).for_each(|b| gate.short_heads.set(head & 0xff | b << 8)),
-                2 => gate.short_heads.set(head & 0xffff),
-                3 => gate.triple_heads.set(spread(head & 0xff_ffff, WINDOW_BITS)),
-                _ => {
-                    for (four, offset) in long_windows(&folded, gate.stride) {
-                        let bit = spread(four, WINDOW_BITS);
-                        gate.windows.set(bit);
-                        let entries = gate.long.entry(bit).or_default();
-                        if !entries.contains(&(index, offset)) {
-                            entries.push((index, offset));
-                        }
+                1 => (0..=255).for_each(|b| short_heads.set(head & 0xff | b << 8)),
+                2 => short_heads.set(head & 0xffff),
+                3 => triple_heads.set(spread(head & 0xff_ffff, WINDOW_BITS)),
+                len => {
+                    for (four, offset) in long_windows(&folded, stride) {
+                        windows.set(spread(four, WINDOW_BITS));
+                        let start = bytes.len();
+                        long.push((
+                            four,
+                            Long {
+                                index,
+                                offset,
+                                start,
+                                len,
+                            },
+                        ));
                     }
+                    bytes.extend_from_slice(&folded);
                 }
             }
             if (1..4).contains(&folded.len()) {
-                gate.short
-                    .entry(short_key(&folded))
-                    .or_default()
-                    .push(index);
-                gate.any_short = true;
+                short.push((short_key(&folded), index));
             }
-            gate.strings.push(folded);
         }
-        gate
+        Gate {
+            short_heads,
+            triple_heads,
+            windows,
+            any_short: !short.is_empty(),
+            short: ListMap::new(short),
+            long: ListMap::new(long),
+            bytes,
+            stride,
+        }
     }
 
     /// Calls `found` with the place and index of every string wherever it occurs in
@@ -116,9 +132,8 @@ impl Gate {
         let mut from = 0;
         while let Some(at) = self.next_place(text, from) {
             let four = window(&text[at..]);
-            let bit = spread(four, WINDOW_BITS);
-            if at + 4 <= text.len() && self.windows.get(bit) {
-                self.check_long(text, at, bit, &mut found);
+            if at + 4 <= text.len() && self.windows.get(spread(four, WINDOW_BITS)) {
+                self.check_long(text, at, four, &mut found);
             }
             if self.any_short && self.short_may_start(four) {
                 self.check_short(text, at, &mut found);
@@ -175,18 +190,17 @@ impl Gate {
         for (len, &byte) in (1..=3).zip(&text[at..]) {
             folded[len - 1] = FOLD[usize::from(byte)];
             // A short key is the string itself: no comparison is left to make.
-            let key = short_key(&folded[..len]);
-            for &index in self.short.get(&key).into_iter().flatten() {
+            for &index in self.short.get(short_key(&folded[..len])) {
                 found(at, index);
             }
         }
     }
 
-    /// Reports the longer strings whose window `bit` sits at `at`.
-    fn check_long(&self, text: &[u8], at: usize, bit: u32, found: &mut impl FnMut(usize, usize)) {
-        for &(index, offset) in self.long.get(&bit).into_iter().flatten() {
-            let string = &self.strings[index];
-            let Some(start) = at.checked_add_signed(-offset) else {
+    /// Reports the longer strings whose window `four` sits at `at`.
+    fn check_long(&self, text: &[u8], at: usize, four: u32, found: &mut impl FnMut(usize, usize)) {
+        for long in self.long.get(four) {
+            let string = &self.bytes[long.start..long.start + long.len];
+            let Some(start) = at.checked_add_signed(-long.offset) else {
                 continue;
             };
             let here = text
@@ -198,8 +212,64 @@ impl Gate {
                         .all(|(&t, &s)| FOLD[t as usize] == s)
                 });
             if here {
-                found(start, index);
+                found(start, long.index);
             }
+        }
+    }
+}
+
+/// Lists of values by a key of four bytes, built once and read at every place the
+/// gate's tables pass: the keys in one open-addressed table, the values in one
+/// vector, so that a lookup reads two small arrays where a hash map of vectors
+/// follows a pointer to a heap block per key.
+#[derive(Debug)]
+struct ListMap<V> {
+    /// `(key, start, end)`: the key's values are `values[start..end]`; an empty
+    /// slot has `start == end`. At most half the slots are used.
+    slots: Box<[(u32, usize, usize)]>,
+    /// Bits of a slot's number.
+    bits: u32,
+    values: Vec<V>,
+}
+
+impl<V: Copy + Ord> ListMap<V> {
+    /// The map of `pairs`, each value listed once under its key.
+    fn new(mut pairs: Vec<(u32, V)>) -> ListMap<V> {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let keys = pairs.chunk_by(|a, b| a.0 == b.0).count();
+        let bits = (keys * 2).next_power_of_two().max(2).trailing_zeros();
+        let mut slots = vec![(0, 0, 0); 1 << bits].into_boxed_slice();
+        let mut values = Vec::with_capacity(pairs.len());
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let key = group[0].0;
+            let start = values.len();
+            values.extend(group.iter().map(|&(_, value)| value));
+            let mut at = spread(key, bits) as usize;
+            while slots[at].1 != slots[at].2 {
+                at = (at + 1) % slots.len();
+            }
+            slots[at] = (key, start, values.len());
+        }
+        ListMap {
+            slots,
+            bits,
+            values,
+        }
+    }
+
+    /// The values listed under `key`.
+    fn get(&self, key: u32) -> &[V] {
+        let mut at = spread(key, self.bits) as usize;
+        loop {
+            let (slot_key, start, end) = self.slots[at];
+            if start == end {
+                return &[];
+            }
+            if slot_key == key {
+                return &self.values[start..end];
+            }
+            at = (at + 1) % self.slots.len();
         }
     }
 }
