@@ -36,14 +36,38 @@ impl<W: Write> Sink for JsonlSink<W> {
 /// `record` as one compact JSON object, byte for byte as `serde_json::to_vec` writes it.
 pub fn render(record: &Record) -> Vec<u8> {
     let mut json = Json {
-        out: Vec::with_capacity(INITIAL_CAPACITY),
+        out: Vec::with_capacity(size_hint(record)),
     };
     json.record(record);
     json.out
 }
 
-/// Room for a small record: larger ones grow from it.
-const INITIAL_CAPACITY: usize = 4096;
+/// About the length of `record`'s JSON, so that its buffer is sized once: the texts
+/// it quotes, which are most of it, and room for the keys and offsets of each piece.
+fn size_hint(r: &Record) -> usize {
+    const PER_PIECE: usize = 64;
+    let texts = |texts: &mut dyn Iterator<Item = &str>| -> usize {
+        texts.map(|text| text.len() + PER_PIECE).sum()
+    };
+    let mut size = PER_PIECE * 4 + r.text.as_ref().map_or(0, String::len);
+    if let Some(removed) = &r.removed {
+        size += texts(&mut removed.iter().map(|piece| piece.text));
+    }
+    if let Some(sentences) = &r.sentences {
+        size += texts(&mut sentences.iter().map(|piece| piece.text));
+    }
+    if let Some(quotes) = &r.quotes {
+        // a quote's speaker and cue are pieces of their own
+        size += texts(&mut quotes.iter().map(|quote| quote.text)) + quotes.len() * PER_PIECE * 2;
+    }
+    if let Some(speakers) = &r.speakers {
+        size += speakers
+            .iter()
+            .map(|s| (s.mentions.len() + 1) * PER_PIECE)
+            .sum::<usize>();
+    }
+    size
+}
 
 /// A compact JSON text being written.
 struct Json {
