@@ -203,17 +203,31 @@ impl Json {
         }
     }
 
+    /// `n` in decimal, two digits at a time from a table of the hundred pairs.
     fn number(&mut self, n: usize) {
+        static PAIRS: [[u8; 2]; 100] = {
+            let mut pairs = [[0; 2]; 100];
+            let mut k = 0;
+            while k < 100 {
+                pairs[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+                k += 1;
+            }
+            pairs
+        };
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = n;
-        loop {
+        while rest >= 100 {
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[rest % 100]);
+            rest /= 100;
+        }
+        if rest >= 10 {
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[rest]);
+        } else {
             at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+            digits[at] = b'0' + rest as u8;
         }
         self.out.extend_from_slice(&digits[at..]);
     }
@@ -286,6 +300,15 @@ mod tests {
     use crate::analysis::{Options, analyze};
     use crate::config::{Mode, Offsets};
     use crate::record::{Origin, build};
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 101, 999, 1000, 123_456, usize::MAX] {
+            let mut json = Json { out: Vec::new() };
+            json.number(n);
+            assert_eq!(String::from_utf8(json.out).unwrap(), n.to_string());
+        }
+    }
 
     proptest::proptest! {
         /// Strings are escaped as serde_json escapes them, wherever the bytes to
