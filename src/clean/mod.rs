@@ -181,16 +181,28 @@ fn blocks<'a>(
 }
 
 /// For each paragraph, whether another has the same text. Sorting by length first
-/// compares few texts and hashes none: paragraphs rarely share a length.
+/// compares few texts and hashes none: paragraphs rarely share a length, and only
+/// those that do are sorted by their text.
 fn repeated(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
     let slice = |i: usize| paragraphs[i].span.slice(text);
-    let mut order: Vec<usize> = (0..paragraphs.len()).collect();
-    order.sort_unstable_by_key(|&i| (slice(i).len(), slice(i)));
+    let mut order: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.span.len(), i))
+        .collect();
+    order.sort_unstable();
     let mut repeated = vec![false; paragraphs.len()];
-    for pair in order.windows(2) {
-        if slice(pair[0]) == slice(pair[1]) {
-            repeated[pair[0]] = true;
-            repeated[pair[1]] = true;
+    for same_length in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if same_length.len() < 2 {
+            continue;
+        }
+        same_length.sort_unstable_by_key(|&(_, i)| slice(i));
+        for pair in same_length.windows(2) {
+            let (a, b) = (pair[0].1, pair[1].1);
+            if slice(a) == slice(b) {
+                repeated[a] = true;
+                repeated[b] = true;
+            }
         }
     }
     repeated
