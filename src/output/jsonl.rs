@@ -280,18 +280,19 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let mut at = from;
-    while let Some(eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let v = u64::from_le_bytes(*eight);
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    for (k, eight) in chunks.by_ref().enumerate() {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
         let marks = v.wrapping_sub(ONES * 0x20) & !v & HIGHS
             | zero_bytes(v ^ (ONES * u64::from(b'"')))
             | zero_bytes(v ^ (ONES * u64::from(b'\\')));
         if marks != 0 {
-            return Some(at + (marks.trailing_zeros() / 8) as usize);
+            return Some(from + 8 * k + (marks.trailing_zeros() / 8) as usize);
         }
-        at += 8;
     }
-    (at..bytes.len()).find(|&i| needs_escape(bytes[i]))
+    let tail = rest.len() - chunks.remainder().len();
+    (from + tail..bytes.len()).find(|&i| needs_escape(bytes[i]))
 }
 
 #[cfg(test)]
