@@ -73,6 +73,9 @@ struct Block<'a> {
     label: Option<Label>,
     /// The same text is another block of the document too.
     repeated: bool,
+    /// The sentence rules whose strings occur in the block, when the pass for its
+    /// label found them (a block short enough for the block rules).
+    sentence_candidates: Option<Vec<usize>>,
 }
 
 impl Block<'_> {
@@ -165,9 +168,9 @@ fn blocks<'a>(
         .map(|(p, repeated)| {
             let slice = p.span.slice(text);
             let evidence = Evidence::of(slice);
-            let label = rules
-                .and_then(|r| r.block_label(slice, evidence.words))
-                .filter(|&label| is_removal(label) || !evidence.is_prose());
+            let (label, sentence_candidates) =
+                rules.map_or((None, None), |r| r.block_label(slice, evidence.words));
+            let label = label.filter(|&label| is_removal(label) || !evidence.is_prose());
             Block {
                 span: p.span,
                 text: slice,
@@ -175,6 +178,7 @@ fn blocks<'a>(
                 single_line: p.lines == 1,
                 label,
                 repeated,
+                sentence_candidates,
             }
         })
         .collect()
@@ -407,7 +411,7 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
             }),
             Role::Tail(section) => {
                 let reason = rules
-                    .first_match(Scope::Sentence, block.text)
+                    .sentence_match(block.text, block.sentence_candidates.as_deref())
                     .map_or(section, Label::reason);
                 cleaned.removed.push(Removal {
                     span: block.span,
@@ -423,7 +427,13 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
                     }
                 }
                 let notice = role == Role::Aside && block.evidence.words <= NOTICE_MAX_WORDS;
-                body_block(text, span, notice, rules, &mut cleaned);
+                // what the block's pass found holds for the block whole, not for
+                // the rest of it after a dateline
+                let candidates = block
+                    .sentence_candidates
+                    .as_deref()
+                    .filter(|_| span == block.span);
+                body_block(text, span, notice, rules, candidates, &mut cleaned);
             }
         }
     }
@@ -432,15 +442,17 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
 
 /// Keeps `span` as body, less the boilerplate sentences sentence rules find in it: all
 /// of it when they make up most of its words (or any of it, for a `notice`: short
-/// prose outside the article), else the run of them at its end.
+/// prose outside the article), else the run of them at its end. `candidates` are the
+/// sentence rules whose strings occur in `span`, when they are known.
 fn body_block(
     text: &str,
     span: Span,
     notice: bool,
     rules: &BoilerplateRules,
+    candidates: Option<&[usize]>,
     cleaned: &mut Cleaned,
 ) {
-    match boilerplate_sentences(text, span, notice, rules) {
+    match boilerplate_sentences(text, span, notice, rules, candidates) {
         Some((cut, reason)) => {
             let kept = Span::new(span.start, cut.start).trim(text);
             if kept.is_empty() {
@@ -476,8 +488,9 @@ fn boilerplate_sentences(
     span: Span,
     notice: bool,
     rules: &BoilerplateRules,
+    candidates: Option<&[usize]>,
 ) -> Option<(Span, Reason)> {
-    let first = rules.first_match(Scope::Sentence, span.slice(text))?;
+    let first = rules.sentence_match(span.slice(text), candidates)?;
     if notice {
         return Some((span, first.reason()));
     }
