@@ -25,7 +25,7 @@ mod first_byte;
 mod forward;
 mod gate;
 
-use factor::necessary_factor;
+use factor::{edges, necessary_factor};
 use first_byte::FirstBytes;
 use forward::Forward;
 use gate::Gate;
@@ -51,6 +51,8 @@ pub struct RuleSet {
     strings: Vec<String>,
     /// The pattern index of each string of the gate.
     owners: Vec<usize>,
+    /// The word edges each string of the gate needs around it.
+    edges: Vec<Edges>,
     /// Patterns without a usable factor, asked in full every time.
     ungated: Vec<usize>,
     /// For each pattern that must match the whole text, the longest text it can
@@ -75,6 +77,7 @@ impl RuleSet {
     pub fn new(patterns: &[String]) -> Result<RuleSet, (usize, String)> {
         let mut strings = Vec::new();
         let mut owners = Vec::new();
+        let mut edges_of = Vec::new();
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut first_bytes = Vec::with_capacity(patterns.len());
@@ -89,14 +92,23 @@ impl RuleSet {
                 .and_then(|f| {
                     f.strings
                         .iter()
-                        .map(|s| case_forms(gate_prefix(s)))
+                        .map(|s| {
+                            let (before, text, after) = edges(s);
+                            let prefix = gate_prefix(&text);
+                            let after = after && prefix.len() == text.len();
+                            let needs = Edges::of(prefix, before, after);
+                            case_forms(prefix).map(|forms| (forms, needs))
+                        })
                         .collect::<Option<Vec<_>>>()
                 });
             match spelled {
-                Some(forms) => {
-                    for form in forms.into_iter().flatten() {
-                        strings.push(form);
-                        owners.push(index);
+                Some(spelled) => {
+                    for (forms, needs) in spelled {
+                        for form in forms {
+                            strings.push(form);
+                            owners.push(index);
+                            edges_of.push(needs);
+                        }
                     }
                 }
                 None => ungated.push(index),
@@ -107,6 +119,7 @@ impl RuleSet {
             gate,
             strings,
             owners,
+            edges: edges_of,
             ungated,
             longest,
             first_bytes,
@@ -156,8 +169,10 @@ impl RuleSet {
     /// where its leftmost match ends.
     pub fn first_match(&self, text: &str) -> Option<(usize, usize)> {
         let mut candidates = Vec::new();
-        self.gate.each_hit(text.as_bytes(), |_, string| {
-            candidates.push(self.owners[string])
+        self.gate.each_hit(text.as_bytes(), |at, string| {
+            if self.edges[string].hold(text.as_bytes(), at, self.strings[string].len()) {
+                candidates.push(self.owners[string]);
+            }
         });
         self.first_match_among(text, candidates)
     }
@@ -196,6 +211,44 @@ impl RuleSet {
     }
 }
 
+/// Word edges a string of the gate needs around it, where they can be told from
+/// the text's bytes alone: beside a letter, digit or underscore of ASCII that opens
+/// or closes the string, an edge needs a byte that is none of those.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    before: bool,
+    after: bool,
+}
+
+impl Edges {
+    /// The edges `string` needs, of those its pattern puts `before` and `after` it.
+    fn of(string: &str, before: bool, after: bool) -> Edges {
+        let bytes = string.as_bytes();
+        Edges {
+            before: before && bytes.first().is_some_and(|&b| is_word_byte(b)),
+            after: after && bytes.last().is_some_and(|&b| is_word_byte(b)),
+        }
+    }
+
+    /// Whether the string found at `at..at + len` in `text` has them: two word
+    /// characters of ASCII side by side have no word edge between them.
+    fn hold(self, text: &[u8], at: usize, len: usize) -> bool {
+        let word_at = |place: Option<usize>| {
+            place
+                .and_then(|place| text.get(place))
+                .is_some_and(|&b| is_word_byte(b))
+        };
+        let lost_before = self.before && word_at(at.checked_sub(1));
+        let lost_after = self.after && word_at(Some(at + len));
+        !(lost_before || lost_after)
+    }
+}
+
+/// A letter, digit or underscore of ASCII: a word character wherever it is.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
 /// One gate over the strings of several rule sets asked about the same texts, so
 /// that a text is read once for all of them.
 #[derive(Debug)]
@@ -203,6 +256,8 @@ pub struct JointGate {
     gate: Gate,
     /// For each string: its set, its pattern there and its length.
     owners: Vec<JointOwner>,
+    /// The word edges each string needs around it.
+    edges: Vec<Edges>,
 }
 
 /// Whose one string of a [`JointGate`] is.
@@ -221,7 +276,9 @@ impl JointGate {
     pub fn new(sets: &[&RuleSet]) -> JointGate {
         let mut strings = Vec::new();
         let mut owners = Vec::new();
+        let mut edges = Vec::new();
         for (set, rules) in sets.iter().enumerate() {
+            edges.extend(&rules.edges);
             for (string, &pattern) in rules.strings.iter().zip(&rules.owners) {
                 strings.push(string.as_str());
                 owners.push(JointOwner {
@@ -234,14 +291,20 @@ impl JointGate {
         JointGate {
             gate: Gate::new(&strings),
             owners,
+            edges,
         }
     }
 
     /// Calls `found` with the place and owner of every string wherever it occurs in
-    /// `text`.
+    /// `text` with the word edges its pattern needs.
     pub fn each_hit(&self, text: &str, mut found: impl FnMut(usize, JointOwner)) {
-        self.gate
-            .each_hit(text.as_bytes(), |at, string| found(at, self.owners[string]));
+        let bytes = text.as_bytes();
+        self.gate.each_hit(bytes, |at, string| {
+            let owner = self.owners[string];
+            if self.edges[string].hold(bytes, at, owner.len) {
+                found(at, owner);
+            }
+        });
     }
 }
 

@@ -73,6 +73,9 @@ struct Block<'a> {
     label: Option<Label>,
     /// The same text is another block of the document too.
     repeated: bool,
+    /// The sentence rules whose strings occur in the block, when the pass for its
+    /// label found them (a block short enough for the block rules).
+    sentence_candidates: Option<Vec<usize>>,
 }
 
 impl Block<'_> {
@@ -165,9 +168,9 @@ fn blocks<'a>(
         .map(|(p, repeated)| {
             let slice = p.span.slice(text);
             let evidence = Evidence::of(slice);
-            let label = rules
-                .and_then(|r| r.block_label(slice, evidence.words))
-                .filter(|&label| is_removal(label) || !evidence.is_prose());
+            let (label, sentence_candidates) =
+                rules.map_or((None, None), |r| r.block_label(slice, evidence.words));
+            let label = label.filter(|&label| is_removal(label) || !evidence.is_prose());
             Block {
                 span: p.span,
                 text: slice,
@@ -175,22 +178,35 @@ fn blocks<'a>(
                 single_line: p.lines == 1,
                 label,
                 repeated,
+                sentence_candidates,
             }
         })
         .collect()
 }
 
 /// For each paragraph, whether another has the same text. Sorting by length first
-/// compares few texts and hashes none: paragraphs rarely share a length.
+/// compares few texts and hashes none: paragraphs rarely share a length, and only
+/// those that do are sorted by their text.
 fn repeated(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
     let slice = |i: usize| paragraphs[i].span.slice(text);
-    let mut order: Vec<usize> = (0..paragraphs.len()).collect();
-    order.sort_unstable_by_key(|&i| (slice(i).len(), slice(i)));
+    let mut order: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.span.len(), i))
+        .collect();
+    order.sort_unstable();
     let mut repeated = vec![false; paragraphs.len()];
-    for pair in order.windows(2) {
-        if slice(pair[0]) == slice(pair[1]) {
-            repeated[pair[0]] = true;
-            repeated[pair[1]] = true;
+    for same_length in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if same_length.len() < 2 {
+            continue;
+        }
+        same_length.sort_unstable_by_key(|&(_, i)| slice(i));
+        for pair in same_length.windows(2) {
+            let (a, b) = (pair[0].1, pair[1].1);
+            if slice(a) == slice(b) {
+                repeated[a] = true;
+                repeated[b] = true;
+            }
         }
     }
     repeated
@@ -395,7 +411,7 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
             }),
             Role::Tail(section) => {
                 let reason = rules
-                    .first_match(Scope::Sentence, block.text)
+                    .sentence_match(block.text, block.sentence_candidates.as_deref())
                     .map_or(section, Label::reason);
                 cleaned.removed.push(Removal {
                     span: block.span,
@@ -411,7 +427,13 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
                     }
                 }
                 let notice = role == Role::Aside && block.evidence.words <= NOTICE_MAX_WORDS;
-                body_block(text, span, notice, rules, &mut cleaned);
+                // what the block's pass found holds for the block whole, not for
+                // the rest of it after a dateline
+                let candidates = block
+                    .sentence_candidates
+                    .as_deref()
+                    .filter(|_| span == block.span);
+                body_block(text, span, notice, rules, candidates, &mut cleaned);
             }
         }
     }
@@ -420,15 +442,17 @@ fn assemble(text: &str, blocks: &[Block], roles: &[Role], rules: &BoilerplateRul
 
 /// Keeps `span` as body, less the boilerplate sentences sentence rules find in it: all
 /// of it when they make up most of its words (or any of it, for a `notice`: short
-/// prose outside the article), else the run of them at its end.
+/// prose outside the article), else the run of them at its end. `candidates` are the
+/// sentence rules whose strings occur in `span`, when they are known.
 fn body_block(
     text: &str,
     span: Span,
     notice: bool,
     rules: &BoilerplateRules,
+    candidates: Option<&[usize]>,
     cleaned: &mut Cleaned,
 ) {
-    match boilerplate_sentences(text, span, notice, rules) {
+    match boilerplate_sentences(text, span, notice, rules, candidates) {
         Some((cut, reason)) => {
             let kept = Span::new(span.start, cut.start).trim(text);
             if kept.is_empty() {
@@ -464,8 +488,9 @@ fn boilerplate_sentences(
     span: Span,
     notice: bool,
     rules: &BoilerplateRules,
+    candidates: Option<&[usize]>,
 ) -> Option<(Span, Reason)> {
-    let first = rules.first_match(Scope::Sentence, span.slice(text))?;
+    let first = rules.sentence_match(span.slice(text), candidates)?;
     if notice {
         return Some((span, first.reason()));
     }

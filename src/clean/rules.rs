@@ -198,13 +198,17 @@ struct Pending {
 #[derive(Debug)]
 pub struct BoilerplateRules {
     scopes: Vec<ScopeRules>,
-    /// One gate for the [`BLOCK_SCOPES`], which ask the same short blocks (every
+    /// One gate for the [`GATED_SCOPES`], which ask the same short blocks (every
     /// scope has its rule set, if an empty one, so the gate's sets are theirs in order).
     block_gate: JointGate,
 }
 
 /// The scopes that judge a whole block, in the order they are asked.
 const BLOCK_SCOPES: [Scope; 3] = [Scope::Line, Scope::Start, Scope::Short];
+
+/// The block scopes and then the sentence scope, whose rules read a short body
+/// block too: the block gate finds the strings of all four in one pass.
+const GATED_SCOPES: [Scope; 4] = [Scope::Line, Scope::Start, Scope::Short, Scope::Sentence];
 
 static BUILTIN: LazyLock<BoilerplateRules> = LazyLock::new(|| {
     BoilerplateRules::parse(crate::rules::BOILERPLATE).expect("built-in rules parse")
@@ -274,7 +278,7 @@ impl BoilerplateRules {
                 },
             )
             .collect::<Result<Vec<ScopeRules>, RulesError>>()?;
-        let block_sets: Vec<&RuleSet> = BLOCK_SCOPES
+        let block_sets: Vec<&RuleSet> = GATED_SCOPES
             .iter()
             .filter_map(|&scope| scopes.iter().find(|s| s.scope == scope))
             .map(|s| &s.set)
@@ -322,11 +326,25 @@ impl BoilerplateRules {
         rules.labels.get(place).copied()
     }
 
+    /// The label of the first sentence rule matching `text`; `candidates`, when
+    /// given, are the rules whose strings [`BoilerplateRules::block_label`] found in
+    /// it, which spares a pass of the sentence rules' own gate.
+    pub fn sentence_match(&self, text: &str, candidates: Option<&[usize]>) -> Option<Label> {
+        let rules = self.scope(Scope::Sentence)?;
+        let (place, _) = match candidates {
+            Some(candidates) => rules.set.first_match_among(text, candidates.to_vec()),
+            None => rules.set.first_match(text),
+        }?;
+        rules.labels.get(place).copied()
+    }
+
     /// The label a whole block of `words` words gets from the line, start and short
-    /// rules, if any. Line rules read the block without the marks around it.
-    pub fn block_label(&self, text: &str, words: usize) -> Option<Label> {
+    /// rules, if any, and the sentence rules whose strings occur in it, found in the
+    /// same pass (none for a block too long for the block rules, which is not read).
+    /// Line rules read the block without the marks around it.
+    pub fn block_label(&self, text: &str, words: usize) -> (Option<Label>, Option<Vec<usize>>) {
         if BLOCK_SCOPES.iter().all(|scope| words > scope.max_words()) {
-            return None;
+            return (None, None);
         }
         let not_alphanumeric = |c: char| !c.is_alphanumeric();
         let from_first = text.trim_start_matches(not_alphanumeric);
@@ -334,22 +352,24 @@ impl BoilerplateRules {
         let bare = from_first.trim_end_matches(not_alphanumeric);
         let in_bare =
             |at: usize, len: usize| bare_start <= at && at + len <= bare_start + bare.len();
-        let mut candidates: [Vec<usize>; BLOCK_SCOPES.len()] = Default::default();
+        let mut candidates: [Vec<usize>; GATED_SCOPES.len()] = Default::default();
         self.block_gate.each_hit(text, |at, owner| {
-            if BLOCK_SCOPES[owner.set] != Scope::Line || in_bare(at, owner.len) {
+            if GATED_SCOPES[owner.set] != Scope::Line || in_bare(at, owner.len) {
                 candidates[owner.set].push(owner.pattern);
             }
         });
-        BLOCK_SCOPES
+        let [line, start, short, sentence] = candidates;
+        let label = BLOCK_SCOPES
             .into_iter()
-            .zip(candidates)
+            .zip([line, start, short])
             .filter(|(scope, _)| words <= scope.max_words())
             .find_map(|(scope, candidates)| {
                 let rules = self.scope(scope)?;
                 let subject = if scope == Scope::Line { bare } else { text };
                 let (place, _) = rules.set.first_match_among(subject, candidates)?;
                 rules.labels.get(place).copied()
-            })
+            });
+        (label, Some(sentence))
     }
 
     /// The length in bytes of a lead rule's match at the start of `text`, and its
@@ -400,7 +420,16 @@ mod tests {
                     let (place, _) = rules.set.first_match_ungated(subject)?;
                     rules.labels.get(place).copied()
                 });
-            proptest::prop_assert_eq!(all.block_label(&text, count), want, "{}", text);
+            let (label, sentence_candidates) = all.block_label(&text, count);
+            proptest::prop_assert_eq!(label, want, "{}", text);
+            // and the sentence rules asked with the candidates the same pass found
+            let sentence = all.scope(Scope::Sentence).unwrap();
+            let want = sentence
+                .set
+                .first_match_ungated(&text)
+                .and_then(|(place, _)| sentence.labels.get(place).copied());
+            let got = all.sentence_match(&text, sentence_candidates.as_deref());
+            proptest::prop_assert_eq!(got, want, "{}", text);
         }
     }
 
@@ -445,7 +474,7 @@ mod tests {
         ];
         for &(text, want) in table {
             let words = text.split_whitespace().count();
-            assert_eq!(rules.block_label(text, words), want, "{text}");
+            assert_eq!(rules.block_label(text, words).0, want, "{text}");
         }
         assert_eq!(
             rules.lead("PARIS — The mayor said"),
@@ -471,6 +500,7 @@ mod tests {
         for &(text, want) in table {
             let got = rules
                 .block_label(text, text.split_whitespace().count())
+                .0
                 .or_else(|| rules.first_match(Scope::Sentence, text));
             assert_eq!(got.map(Label::reason), want, "{text}");
         }

@@ -36,14 +36,38 @@ impl<W: Write> Sink for JsonlSink<W> {
 /// `record` as one compact JSON object, byte for byte as `serde_json::to_vec` writes it.
 pub fn render(record: &Record) -> Vec<u8> {
     let mut json = Json {
-        out: Vec::with_capacity(INITIAL_CAPACITY),
+        out: Vec::with_capacity(size_hint(record)),
     };
     json.record(record);
     json.out
 }
 
-/// Room for a small record: larger ones grow from it.
-const INITIAL_CAPACITY: usize = 4096;
+/// About the length of `record`'s JSON, so that its buffer is sized once: the texts
+/// it quotes, which are most of it, and room for the keys and offsets of each piece.
+fn size_hint(r: &Record) -> usize {
+    const PER_PIECE: usize = 64;
+    let texts = |texts: &mut dyn Iterator<Item = &str>| -> usize {
+        texts.map(|text| text.len() + PER_PIECE).sum()
+    };
+    let mut size = PER_PIECE * 4 + r.text.as_ref().map_or(0, String::len);
+    if let Some(removed) = &r.removed {
+        size += texts(&mut removed.iter().map(|piece| piece.text));
+    }
+    if let Some(sentences) = &r.sentences {
+        size += texts(&mut sentences.iter().map(|piece| piece.text));
+    }
+    if let Some(quotes) = &r.quotes {
+        // a quote's speaker and cue are pieces of their own
+        size += texts(&mut quotes.iter().map(|quote| quote.text)) + quotes.len() * PER_PIECE * 2;
+    }
+    if let Some(speakers) = &r.speakers {
+        size += speakers
+            .iter()
+            .map(|s| (s.mentions.len() + 1) * PER_PIECE)
+            .sum::<usize>();
+    }
+    size
+}
 
 /// A compact JSON text being written.
 struct Json {
@@ -179,17 +203,31 @@ impl Json {
         }
     }
 
+    /// `n` in decimal, two digits at a time from a table of the hundred pairs.
     fn number(&mut self, n: usize) {
+        static PAIRS: [[u8; 2]; 100] = {
+            let mut pairs = [[0; 2]; 100];
+            let mut k = 0;
+            while k < 100 {
+                pairs[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+                k += 1;
+            }
+            pairs
+        };
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = n;
-        loop {
+        while rest >= 100 {
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[rest % 100]);
+            rest /= 100;
+        }
+        if rest >= 10 {
+            at -= 2;
+            digits[at..at + 2].copy_from_slice(&PAIRS[rest]);
+        } else {
             at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+            digits[at] = b'0' + rest as u8;
         }
         self.out.extend_from_slice(&digits[at..]);
     }
@@ -242,18 +280,19 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let mut at = from;
-    while let Some(eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let v = u64::from_le_bytes(*eight);
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    for (k, eight) in chunks.by_ref().enumerate() {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
         let marks = v.wrapping_sub(ONES * 0x20) & !v & HIGHS
             | zero_bytes(v ^ (ONES * u64::from(b'"')))
             | zero_bytes(v ^ (ONES * u64::from(b'\\')));
         if marks != 0 {
-            return Some(at + (marks.trailing_zeros() / 8) as usize);
+            return Some(from + 8 * k + (marks.trailing_zeros() / 8) as usize);
         }
-        at += 8;
     }
-    (at..bytes.len()).find(|&i| needs_escape(bytes[i]))
+    let tail = rest.len() - chunks.remainder().len();
+    (from + tail..bytes.len()).find(|&i| needs_escape(bytes[i]))
 }
 
 #[cfg(test)]
@@ -262,6 +301,15 @@ mod tests {
     use crate::analysis::{Options, analyze};
     use crate::config::{Mode, Offsets};
     use crate::record::{Origin, build};
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 101, 999, 1000, 123_456, usize::MAX] {
+            let mut json = Json { out: Vec::new() };
+            json.number(n);
+            assert_eq!(String::from_utf8(json.out).unwrap(), n.to_string());
+        }
+    }
 
     proptest::proptest! {
         /// Strings are escaped as serde_json escapes them, wherever the bytes to

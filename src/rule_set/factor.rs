@@ -3,10 +3,27 @@
 //! {`newsletter`, `donat`}: no text without one of them can match it.
 //!
 //! Strings are case-folded: a class that only spells one letter's case forms
-//! (`[Ssſ]`, from `(?i)`) is that letter in lower case. Word edges, being assertions,
-//! are left out, which only lets more text through.
+//! (`[Ssſ]`, from `(?i)`) is that letter in lower case. A word edge (`\b`) that opens
+//! or closes a string is kept as a mark there ([`edges`] reads it): `ap` in
+//! `\bap\b` needs one on each side, which "happy" does not give it. Other
+//! assertions are left out, which only lets more text through.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// Stands for a word edge in a factor's strings. No text holds it (a NUL byte marks
+/// a file as binary), so a pattern that spells it never matches anyway.
+const WORD_EDGE: char = '\0';
+
+/// `string` without its word-edge marks, and whether one opens and one closes it.
+pub fn edges(string: &str) -> (bool, String, bool) {
+    let text: String = string.chars().filter(|&c| c != WORD_EDGE).collect();
+    let edged = !text.is_empty();
+    (
+        edged && string.starts_with(WORD_EDGE),
+        text,
+        edged && string.ends_with(WORD_EDGE),
+    )
+}
 
 /// At most this many strings in one factor: a run of small classes multiplies out
 /// (`[./-][./-]…`), and past this it is cut short.
@@ -86,6 +103,13 @@ struct Parts {
 
 fn parts(hir: &Hir) -> Parts {
     match hir.kind() {
+        HirKind::Look(Look::WordUnicode | Look::WordAscii) => Parts {
+            whole: Some(Factor {
+                strings: vec![WORD_EDGE.to_string()],
+                score: 0,
+            }),
+            ..Parts::default()
+        },
         HirKind::Empty | HirKind::Look(_) => Parts {
             whole: Some(Factor::empty()),
             ..Parts::default()
@@ -248,7 +272,44 @@ mod tests {
 
     fn factor_of(pattern: &str) -> Option<(Vec<String>, u32)> {
         let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
-        necessary_factor(&hir).map(|f| (f.strings, f.score))
+        let strings = |f: Factor| f.strings.iter().map(|s| edges(s).1).collect();
+        necessary_factor(&hir)
+            .map(|f| (f.score, f))
+            .map(|(score, f)| (strings(f), score))
+    }
+
+    #[test]
+    fn word_edges_that_open_or_close_a_string_are_kept() {
+        /// An edge before, a string, an edge after.
+        type Edged<'a> = (bool, &'a str, bool);
+        // (pattern, each string with its edges)
+        let table: &[(&str, &[Edged])] = &[
+            (r"(?i)\bap\b", &[(true, "ap", true)]),
+            (r"\b(ab|cd)x", &[(true, "abx", false), (true, "cdx", false)]),
+            (r"\bab\b\s+\bcd", &[(true, "ab", true)]),
+            (
+                r"(?i)\bfollow (us|me) on\b",
+                &[(true, "follow us on", true), (true, "follow me on", true)],
+            ),
+            (r"x\B(yz)", &[(false, "xyz", false)]),
+            (r"^ab$", &[(false, "ab", false)]),
+        ];
+        for &(pattern, want) in table {
+            let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+            let mut got: Vec<(bool, String, bool)> = necessary_factor(&hir)
+                .unwrap()
+                .strings
+                .iter()
+                .map(|s| edges(s))
+                .collect();
+            let mut want: Vec<(bool, String, bool)> = want
+                .iter()
+                .map(|&(b, s, a)| (b, s.to_string(), a))
+                .collect();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{pattern}");
+        }
     }
 
     fn strings(list: &[&str]) -> Vec<String> {
