@@ -98,22 +98,10 @@ impl Json {
             self.key("text");
             self.str(text);
         }
-        if let Some(removed) = &r.removed {
-            self.key("removed");
-            self.list(removed, Json::removed);
-        }
-        if let Some(sentences) = &r.sentences {
-            self.key("sentences");
-            self.list(sentences, Json::span);
-        }
-        if let Some(quotes) = &r.quotes {
-            self.key("quotes");
-            self.list(quotes, Json::quote);
-        }
-        if let Some(speakers) = &r.speakers {
-            self.key("speakers");
-            self.list(speakers, Json::speaker);
-        }
+        self.list_field("removed", r.removed.as_deref(), Json::removed);
+        self.list_field("sentences", r.sentences.as_deref(), Json::span);
+        self.list_field("quotes", r.quotes.as_deref(), Json::quote);
+        self.list_field("speakers", r.speakers.as_deref(), Json::speaker);
         self.key("warnings");
         self.list(&r.warnings, |json, warning| json.str(warning));
         self.out.push(b'}');
@@ -194,6 +182,15 @@ impl Json {
             item(self, value);
         }
         self.out.push(b']');
+    }
+
+    /// `"name":[…]` when the record has the list: a mode leaves out the lists it
+    /// does not produce.
+    fn list_field<T>(&mut self, name: &str, items: Option<&[T]>, item: impl FnMut(&mut Json, &T)) {
+        if let Some(items) = items {
+            self.key(name);
+            self.list(items, item);
+        }
     }
 
     fn option<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Json, T)) {
