@@ -969,11 +969,19 @@ pub fn transcript_label(tokens: &[Token]) -> Option<Found> {
     named.then(|| found(tokens, Phrase::bare((0, colon)), colon, 1))
 }
 
-/// `Name: 'quote'` headlines: the phrase before the headline's colon.
+/// `Name: 'quote'` headlines: the phrase before the headline's colon. In Title Case
+/// the speech verb is capitalised too (`Trump Praises Boyle: 'Very Good Reporter'`):
+/// the name before it speaks.
 pub fn headline(tokens: &[Token]) -> Option<Span> {
     let colon = tokens.iter().position(|t| t.text == ":")?;
-    let phrase = mention::head_after(tokens, 0)?;
-    (phrase.1 == colon).then(|| token_span(tokens, phrase))
+    let verb = (1..colon).find(|&k| {
+        CUE_VERBS
+            .get(tokens[k].lower().as_str())
+            .is_some_and(|cues| cues.iter().any(|cue| cue.len() == 1))
+    });
+    let end = verb.unwrap_or(colon);
+    let phrase = mention::head_after(&tokens[..end], 0)?;
+    (phrase.1 == end).then(|| token_span(tokens, phrase))
 }
 
 #[cfg(test)]
@@ -1697,10 +1705,23 @@ mod tests {
 
     #[test]
     fn headline_form() {
-        let text = "Tillerson: U.S.-Russia relations 'at a low point'";
-        assert_eq!(
-            headline(&toks(text)).map(|s| s.slice(text)),
-            Some("Tillerson")
-        );
+        let cases = [
+            (
+                "Tillerson: U.S.-Russia relations 'at a low point'",
+                Some("Tillerson"),
+            ),
+            (
+                "Donald Trump Praises Editor Matthew Boyle: 'Very Good Reporter'",
+                Some("Donald Trump"),
+            ),
+            ("Bill Clinton Says: 'Not Now'", Some("Bill Clinton")),
+            (
+                "Rush Limbaugh: Hillary Asking Moderator 'Reeks of Fear'",
+                Some("Rush Limbaugh"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(headline(&toks(text)).map(|s| s.slice(text)), want, "{text}");
+        }
     }
 }
