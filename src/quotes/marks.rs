@@ -57,7 +57,7 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(step) = bytes[i..].iter().position(|&b| MARK_LEADS[usize::from(b)]) {
+    while let Some(step) = first_lead(&bytes[i..]) {
         // ASCII or a lead byte: always a char boundary
         i += step;
         let Some(c) = slice[i..].chars().next() else {
@@ -110,15 +110,32 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
 
 /// The bytes a quotation mark starts with: `"`, `'`, `` ` ``, and the lead bytes of
 /// `«»` (0xC2) and of the curly marks (0xE2).
-static MARK_LEADS: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[b'`' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
-};
+const MARK_LEADS: [u8; 5] = [b'"', b'\'', b'`', 0xC2, 0xE2];
+
+/// Where the first of the [`MARK_LEADS`] is in `bytes`, read eight bytes at a time:
+/// a byte equal to a lead leaves a zero byte after an exclusive or, which a
+/// subtraction's borrow marks (wrongly only above a true zero, so the lowest mark
+/// of all is right).
+fn first_lead(bytes: &[u8]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = MARK_LEADS.iter().fold(0, |found, &lead| {
+            let zeroed = word ^ (u64::from(lead) * LOW);
+            found | (zeroed.wrapping_sub(LOW) & !zeroed & HIGH)
+        });
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| MARK_LEADS.contains(b))
+        .map(|i| at + i)
+}
 
 /// The most format characters looked past before a mark.
 const MAX_FORMAT_RUN: usize = 4;
@@ -344,6 +361,19 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_lead_is_found_as_byte_by_byte() {
+        let mut bytes: Vec<u8> = (0..=255).rev().collect();
+        bytes.extend("it's “so” «x» `y` \"z\" a—b".as_bytes());
+        for start in 0..bytes.len() {
+            for end in start..bytes.len().min(start + 24) {
+                let slice = &bytes[start..end];
+                let want = slice.iter().position(|b| MARK_LEADS.contains(b));
+                assert_eq!(first_lead(slice), want, "{slice:?}");
+            }
+        }
+    }
 
     /// The quoted words of each paragraph (paragraphs split on blank lines), with
     /// `+` marking a piece that continues the previous paragraph's quotation.
