@@ -108,15 +108,13 @@ impl Json {
     }
 
     fn span(&mut self, s: &SpanRecord) {
-        self.out.extend_from_slice(b"{\"text\":");
-        self.str(s.text);
+        self.open_with_text(s.text);
         self.offsets(s.start, s.end);
         self.out.push(b'}');
     }
 
     fn removed(&mut self, r: &RemovedRecord) {
-        self.out.extend_from_slice(b"{\"text\":");
-        self.str(r.text);
+        self.open_with_text(r.text);
         self.key("reason");
         self.str(r.reason);
         self.offsets(r.start, r.end);
@@ -124,8 +122,7 @@ impl Json {
     }
 
     fn quote(&mut self, q: &QuoteRecord) {
-        self.out.extend_from_slice(b"{\"text\":");
-        self.str(q.text);
+        self.open_with_text(q.text);
         self.offsets(q.start, q.end);
         self.key("kind");
         self.str(q.kind);
@@ -137,8 +134,7 @@ impl Json {
     }
 
     fn mention(&mut self, m: &MentionRecord) {
-        self.out.extend_from_slice(b"{\"text\":");
-        self.str(m.text);
+        self.open_with_text(m.text);
         self.key("name");
         self.option(m.name.as_ref(), |json, name| json.str(name));
         self.offsets(m.start, m.end);
@@ -167,6 +163,12 @@ impl Json {
 
     /// A comma and `"name":`, for every field but an object's first (names need no
     /// escaping).
+    /// `{"text":"…"`: every piece of a record opens with the text it spans.
+    fn open_with_text(&mut self, text: &str) {
+        self.out.extend_from_slice(b"{\"text\":");
+        self.str(text);
+    }
+
     fn key(&mut self, name: &str) {
         self.out.extend_from_slice(b",\"");
         self.out.extend_from_slice(name.as_bytes());
