@@ -16,6 +16,7 @@
 pub mod analysis;
 pub mod app;
 pub mod batch;
+pub mod byte_scan;
 pub mod check;
 pub mod clean;
 pub mod cli;

@@ -272,26 +272,13 @@ fn needs_escape(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
-/// The place of the first byte from `from` on that JSON needs escaped. Eight bytes
-/// are tested at once: for each test, the lowest byte it marks is exact (a false
-/// mark only follows a true one, through a borrow), and so is the lowest of all.
+/// The place of the first byte from `from` on that JSON needs escaped, read eight
+/// bytes at a time.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    use crate::byte_scan::{below, equal};
+    let marks = |w: u64| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\');
     let rest = bytes.get(from..).unwrap_or_default();
-    let mut chunks = rest.chunks_exact(8);
-    for (k, eight) in chunks.by_ref().enumerate() {
-        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        let marks = v.wrapping_sub(ONES * 0x20) & !v & HIGHS
-            | zero_bytes(v ^ (ONES * u64::from(b'"')))
-            | zero_bytes(v ^ (ONES * u64::from(b'\\')));
-        if marks != 0 {
-            return Some(from + 8 * k + (marks.trailing_zeros() / 8) as usize);
-        }
-    }
-    let tail = rest.len() - chunks.remainder().len();
-    (from + tail..bytes.len()).find(|&i| needs_escape(bytes[i]))
+    crate::byte_scan::position(rest, marks, needs_escape).map(|i| from + i)
 }
 
 #[cfg(test)]

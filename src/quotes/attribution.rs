@@ -769,7 +769,7 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     // clause closed by a comma describes the subject; the main verb after the
     // comma comes first
     let relative = |&(i, _, _): &(usize, usize, bool)| {
-        in_relative_clause(tokens, i) && {
+        relative_before(tokens, i).is_some() && {
             let comma = (i + 1..tokens.len()).find(|&c| tokens[c].text == ",");
             comma.is_some_and(|c| (c + 1..tokens.len()).any(|j| cue_at(tokens, j).is_some()))
         }
@@ -797,13 +797,8 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
         .find_map(speaker)
 }
 
-/// True when the cue at `i` opens a relative clause ("who said", "which has also
-/// noted").
-fn in_relative_clause(tokens: &[Token], i: usize) -> bool {
-    relative_before(tokens, i).is_some()
-}
-
-/// The relative pronoun whose clause the cue at `i` opens, past its helpers.
+/// The relative pronoun whose clause the cue at `i` opens, past its helpers ("who
+/// said", "which has also noted").
 fn relative_before(tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     while k > 0 && mention::is_helper(&tokens[k - 1]) {

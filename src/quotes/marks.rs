@@ -112,29 +112,14 @@ fn marks(text: &str, region: Span) -> Vec<Mark> {
 /// `«»` (0xC2) and of the curly marks (0xE2).
 const MARK_LEADS: [u8; 5] = [b'"', b'\'', b'`', 0xC2, 0xE2];
 
-/// Where the first of the [`MARK_LEADS`] is in `bytes`, read eight bytes at a time:
-/// a byte equal to a lead leaves a zero byte after an exclusive or, which a
-/// subtraction's borrow marks (wrongly only above a true zero, so the lowest mark
-/// of all is right).
+/// Where the first of the [`MARK_LEADS`] is in `bytes`, read eight bytes at a time.
 fn first_lead(bytes: &[u8]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let found = MARK_LEADS.iter().fold(0, |found, &lead| {
-            let zeroed = word ^ (u64::from(lead) * LOW);
-            found | (zeroed.wrapping_sub(LOW) & !zeroed & HIGH)
-        });
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes[at..]
-        .iter()
-        .position(|b| MARK_LEADS.contains(b))
-        .map(|i| at + i)
+    let leads = |w: u64| {
+        MARK_LEADS
+            .iter()
+            .fold(0, |found, &lead| found | crate::byte_scan::equal(w, lead))
+    };
+    crate::byte_scan::position(bytes, leads, |b| MARK_LEADS.contains(&b))
 }
 
 /// The most format characters looked past before a mark.

@@ -420,7 +420,7 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
     let statement = quoted
         .trim_end_matches(['.', ','])
         .ends_with(['.', '!', '?']);
-    let titled = is_title_case(quoted) && quoted.split_whitespace().nth(1).is_some();
+    let titled = is_title_case(quoted) && has_more_words(quoted, 1);
     titled && (after_work || (introduced && !statement))
 }
 

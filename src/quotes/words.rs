@@ -24,6 +24,21 @@ struct Inline {
     len: u8,
 }
 
+/// True when `text` is in lower case once its ASCII capitals are: each character is
+/// ASCII or general punctuation (the curly apostrophe of "Trump’s").
+fn folds_bytewise(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || is_general_punctuation(c))
+}
+
+/// U+2000–U+206F: the curly quotes, dashes and spaces of news text, none of them a
+/// letter, a digit or a character with case.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 impl Inline {
     const CAPACITY: usize = 22;
 
@@ -32,18 +47,7 @@ impl Inline {
         // leaves it UTF-8)
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
-}
 
-/// True when `text` is in lower case once its ASCII capitals are: each character is
-/// ASCII or general punctuation (the curly apostrophe of "Trump’s").
-fn folds_bytewise(text: &str) -> bool {
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
-}
-
-impl Inline {
     /// `text` in lower case, when it fits and lowering its ASCII capitals is all
     /// folding does.
     fn of(text: &str) -> Option<Inline> {
@@ -143,7 +147,7 @@ impl PartialEq<&str> for Lower<'_> {
 fn is_word_char(c: char) -> bool {
     // (curly quotes, dashes and the other general punctuation, common in news, are
     // no letters: told without a look-up in the Unicode tables)
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    !is_general_punctuation(c) && c.is_alphanumeric()
 }
 
 /// Marks that may sit inside a word ("U.S.", "al-Nusra", "Russia's", "9/11").
@@ -231,33 +235,12 @@ fn word_end(slice: &str, lowered: &str, start: usize, mut at: usize, first: char
     }
 }
 
-/// How many ASCII letters and digits `bytes` opens with, read eight at a time: a
-/// byte is one when it falls in one of the three ranges, each tested on all eight
-/// bytes at once by the carry an addition leaves in its top bit.
+/// How many ASCII letters and digits `bytes` opens with, read eight at a time.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // the top bit of each byte of `seven` (a byte below 0x80) plus these is set from
-    // `lo` on, and past `hi`
-    let from = |lo: u8| u64::from(0x80 - lo) * LOW;
-    let past = |hi: u8| u64::from(0x7f - hi) * LOW;
-    let mut run = 0;
-    while let Some(chunk) = bytes.get(run..run + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let seven = word & !HIGH;
-        let within = |lo: u8, hi: u8| (seven + from(lo)) & !(seven + past(hi));
-        let alphanumeric =
-            (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & !word & HIGH;
-        let others = !alphanumeric & HIGH;
-        if others != 0 {
-            return run + (others.trailing_zeros() / 8) as usize;
-        }
-        run += 8;
-    }
-    run + bytes[run..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count()
+    use crate::byte_scan::{HIGHS, within};
+    let others =
+        |w: u64| !(within(w, b'0', b'9') | within(w, b'A', b'Z') | within(w, b'a', b'z')) & HIGHS;
+    crate::byte_scan::position(bytes, others, |b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len())
 }
 
 /// The character at byte `at` of `text`, read straight from the byte when it is
@@ -383,8 +366,9 @@ mod tests {
 
     #[test]
     fn general_punctuation_holds_no_letters_or_digits() {
-        for c in '\u{2000}'..='\u{206F}' {
+        for c in ('\u{0}'..=char::MAX).filter(|&c| is_general_punctuation(c)) {
             assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 
