@@ -777,18 +777,20 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     // `said Weaver, who said executives fail to see there are "no secrets"`: a
     // relative clause that runs on to the quotation reports it, through the cue
     // nearest to it
-    let reporting_clause = (0..tokens.len())
-        .rev()
-        .find_map(cue_here)
+    let cues: Vec<_> = (main..tokens.len())
+        .chain(0..main)
+        .filter_map(cue_here)
+        .collect();
+    let reporting_clause = cues
+        .iter()
+        .copied()
+        .max_by_key(|&(i, _, _)| i)
         .filter(|&(i, _, _)| {
             // (set off by a comma: in `anybody who complains about it "is not
             // having a good night"` the clause tells who is meant)
             relative_before(tokens, i).is_some_and(|r| r > 0 && tokens[r - 1].text == ",")
         });
-    let (inside, main_clause): (Vec<_>, Vec<_>) = (main..tokens.len())
-        .chain(0..main)
-        .filter_map(cue_here)
-        .partition(relative);
+    let (inside, main_clause): (Vec<_>, Vec<_>) = cues.into_iter().partition(relative);
     reporting_clause
         .into_iter()
         .chain(main_clause)
