@@ -203,7 +203,7 @@ impl Counts {
         while at < bytes.len() {
             let ascii8 = bytes[at..]
                 .first_chunk::<8>()
-                .filter(|e| u64::from_ne_bytes(**e) & 0x8080_8080_8080_8080 == 0);
+                .filter(|e| u64::from_ne_bytes(**e) & crate::byte_scan::HIGHS == 0);
             if let Some(eight) = ascii8 {
                 // `& 0x7f` only spares a bounds check: the bytes are ASCII.
                 count.step_ascii8::<CAPITALS>(eight.map(|b| ascii_flags[usize::from(b & 0x7f)]));
