@@ -417,9 +417,10 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
         let l = t.lower();
         t.text == "," || words.prepositions.contains(l.as_str()) || mention::is_possessive(t)
     });
-    let statement = quoted
-        .trim_end_matches(['.', ','])
-        .ends_with(['.', '!', '?']);
+    // (a clause inside the marks, "Thank you, and may The Force be with you.",
+    // makes a statement)
+    let body = quoted.trim_end_matches(['.', ',']);
+    let statement = body.ends_with(['.', '!', '?']) || body.contains(',');
     let titled = is_title_case(quoted) && has_more_words(quoted, 1);
     titled && (after_work || (introduced && !statement))
 }
@@ -427,10 +428,19 @@ fn names_a_work(context: &Context, quoted: &str) -> bool {
 /// Every long word capitalised ("Notes From City Hall."), as in a title. The first
 /// word's capital opens a sentence as much as a title, so with more words after it
 /// they must show the title: their long words capitalised, or, with none long,
-/// every one of them ("Lyin' Ted", but not "Don't you do it").
+/// every one of them ("Lyin' Ted", but not "Don't you do it"). A preposition stays
+/// in lower case in a title whatever its length ("The Nightly Show with Larry
+/// Wilmore").
 pub fn is_title_case(quoted: &str) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
-    let long = |w: &str| w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4;
+    let preposition = |w: &str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        crate::rules::SPEAKER_WORDS
+            .prepositions
+            .contains(Lower::of(bare).as_str())
+    };
+    let long =
+        |w: &str| w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4 && !preposition(w);
     let mut words = quoted.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -741,10 +751,18 @@ mod tests {
                 "Story title goes here\n\nShe wrote in her column, \"Notes From Main Street.\"\n",
                 &[],
             ),
+            (
+                "Story title goes here\n\nHe spoke on \"An Hour with Ann Ruiz.\"\n",
+                &[],
+            ),
             // a sentence in Title Case is still a statement
             (
                 "Story title goes here\n\nHe shouted at them, \"Go Home Now!\"\n",
                 &["Go Home Now!"],
+            ),
+            (
+                "Story title goes here\n\nHe told them, \"Thank You, and Go Home.\"\n",
+                &["Thank You, and Go Home."],
             ),
             // after a noun for a work, a title in Title Case, whatever ends it
             (
@@ -830,6 +848,9 @@ mod tests {
             ("Don't you do it", false),
             ("Never you mind", false),
             ("Notes From City Hall", true),
+            ("The Nightly Show with Larry Wilmore", true),
+            ("Stand With Ukraine", true),
+            ("Meet with voters", false),
             ("the", false),
         ];
         for (quoted, want) in cases {
