@@ -836,6 +836,19 @@ fn speaker_of_cue(
             return Some(found(tokens, phrase, i, len));
         }
     }
+    // `…, Spicer said, adding, "…"`: the participle goes on from the cue before its
+    // comma, whose speaker it shares (not the subject of the sentence that cue reports)
+    let reported = (participle && after_comma && i >= 2)
+        .then(|| cue_at(tokens, i - 2))
+        .flatten()
+        .is_some_and(|(len, p)| len == 1 && !p);
+    if reported {
+        let speaker = speaker_of_cue(tokens, i - 2, 1, false, subject)?;
+        return Some(Found {
+            cue: cue_span(tokens, i, len),
+            ..speaker
+        });
+    }
     if participle {
         let subject = sentence_subject().filter(|p| p.end <= i)?;
         return Some(found(tokens, subject, i, len));
@@ -1547,11 +1560,24 @@ mod tests {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
         }
         // the statement's own cue, nearest it
-        let text = "Another intelligence source speaking to Fox News said, ";
-        assert_eq!(
-            show(text, before(&toks(text), true)),
-            Some(("Another intelligence source", "said"))
-        );
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Another intelligence source speaking to Fox News said, ",
+                Some(("Another intelligence source", "said")),
+            ),
+            // a participle going on from the cue before its comma shares its speaker
+            (
+                "Ryan and Trump will meet next week, Spicer said, adding, ",
+                Some(("Spicer", "adding")),
+            ),
+            (
+                "Trump spoke for an hour, adding, ",
+                Some(("Trump", "adding")),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), true)), *want, "{text}");
+        }
     }
 
     #[test]
