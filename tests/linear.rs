@@ -27,7 +27,7 @@ fn run(unit: &str, marks: usize) -> Duration {
 
 #[test]
 fn issue5_quote_marks_in_a_row_take_linear_time() {
-    for unit in ["\"a,\" he said ", "'", "“”"] {
+    for unit in ["\"a,\" he said ", "'", "“”", "\"x “y” z\" ", "\" “x” "] {
         let small = run(unit, MARKS / 10);
         let large = run(unit, MARKS);
         // linear: about 10x; quadratic would be about 100x

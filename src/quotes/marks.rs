@@ -227,7 +227,17 @@ fn pair_doubles(
             push(text, index, outer, None, inner.at, false, out);
         }
     };
-    for &mark in marks.iter().filter(|m| !m.single) {
+    let doubles = marks
+        .iter()
+        .filter(|m| !m.single)
+        .copied()
+        .collect::<Vec<_>>();
+    let inside_other_style = nested_in_other_style(text, &doubles);
+    for (&mark, _) in doubles
+        .iter()
+        .zip(&inside_other_style)
+        .filter(|(_, inside)| !**inside)
+    {
         // German style: „ opens and “ closes
         let low_high =
             open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');
@@ -274,6 +284,67 @@ fn pair_doubles(
         }
         None => false,
     }
+}
+
+/// The families of double marks: a quotation opened in one closes in the same one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Straight,
+    Doubled,
+    Curly,
+    Guillemet,
+}
+
+fn style(text: &str, mark: Mark) -> Style {
+    match text[mark.at..].chars().next() {
+        Some('"') => Style::Straight,
+        Some('“' | '”' | '„') => Style::Curly,
+        Some('«' | '»') => Style::Guillemet,
+        _ => Style::Doubled,
+    }
+}
+
+/// Which of the double `marks` lie inside a quotation of another style that closes
+/// in the same paragraph: in `"It comes across as “too loud” or “shrill.”"` the
+/// curly marks are nested in the straight ones, and pairing them would cut the
+/// quotation at the first. The inner marks must open and close in turn, after some
+/// words: `“Roads crumble," she said. "Families…”` mixes styles in one speaker's
+/// quotations, and `"“You don't win…”` doubles an opening mark. Each mark is looked
+/// at once or twice, so this is linear.
+fn nested_in_other_style(text: &str, marks: &[Mark]) -> Vec<bool> {
+    let mut inside = vec![false; marks.len()];
+    let mut i = 0;
+    while i < marks.len() {
+        let opening = marks[i];
+        let family = style(text, opening);
+        let close = (opening.role == Role::Open)
+            .then(|| {
+                marks[i + 1..]
+                    .iter()
+                    .position(|&m| style(text, m) == family)
+            })
+            .flatten()
+            .map(|offset| i + 1 + offset)
+            .filter(|&j| marks[j].role != Role::Open);
+        match close {
+            Some(j) if nests(&marks[i + 1..j], opening.at + opening.len) => {
+                inside[i + 1..j].fill(true);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    inside
+}
+
+/// Marks that open and close in turn, the first some way after `words_from`.
+fn nests(inner: &[Mark], words_from: usize) -> bool {
+    let in_turn = inner.iter().enumerate().all(|(k, m)| match m.role {
+        Role::Open => k % 2 == 0,
+        Role::Close => k % 2 == 1,
+        Role::Either => true,
+    });
+    in_turn && inner.len() % 2 == 0 && inner.first().is_some_and(|m| m.at > words_from)
 }
 
 /// A left curly double mark, the one style whose marks can nest.
@@ -441,6 +512,20 @@ mod tests {
                 &["He calls it “hell” and means it,"],
             ),
             ("“One “Two” three “Four” five.", &["One", "Two", "Four"]),
+            // marks of another style nest inside a quotation that closes
+            (
+                "\"It reads as “too loud” or “too shrill.”\" she said.",
+                &["It reads as “too loud” or “too shrill.”"],
+            ),
+            (
+                "“He said \"no\" and \"never,\"” she said.",
+                &["He said \"no\" and \"never,\""],
+            ),
+            // a straight mark left open does not swallow the curly quotations after it
+            (
+                "\"Kevin walked in, saying “Hi,” and sat down.",
+                &["Kevin walked in, saying", "Hi,"],
+            ),
             // curly marks typed the wrong way round
             (
                 "“Apparently not,“ he said. ”Yes.”",
