@@ -182,6 +182,8 @@ pub struct SpeakerWords {
     pub platforms: WordSet,
     /// Nouns for something said, whose possessor said it ("Trump's claim that").
     pub speech_nouns: WordSet,
+    /// Cue words that give a name rather than report words ("dubbed").
+    pub naming: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -207,6 +209,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("work") => &mut classes.works,
             Some("platform") => &mut classes.platforms,
             Some("speech-noun") => &mut classes.speech_nouns,
+            Some("naming") => &mut classes.naming,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -302,6 +305,7 @@ mod tests {
             "work",
             "platform",
             "speech-noun",
+            "naming",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

@@ -530,13 +530,36 @@ const MAX_NAME_WORDS_BEFORE_POSSESSIVE: usize = 4;
 /// True when a speech verb stands right before the quotation (`Clinton said, "as
 /// long as…"`): the nearest cue introduces it, even as a fragment.
 pub fn cue_adjacent(tokens: &[Token]) -> bool {
+    // (not a participle: "Trump said executives were calling 'every day'")
+    adjacent_cue(tokens, false).is_some()
+}
+
+/// `a hat reading, "Make Mexico Great Again Also"`, `stating, "Speaker Paul Ryan
+/// Joins …"`: a cue right before the quotation that reports words rather than
+/// gives a name (`dubbed "Obamacare"`), so Title Case inside is what was said or
+/// written, not a title or a nickname.
+pub fn reports_words_right_before(tokens: &[Token]) -> bool {
+    adjacent_cue(tokens, true).is_some_and(|i| {
+        let cue = tokens[i].lower();
+        // (`told "Fox and Friends"` names the listener, `according to "Perfect
+        // Enough"` the source, `read "How the Grinch Stole Christmas"` the work)
+        let addressed = matches!(cue.as_str(), "tell" | "tells" | "told" | "telling");
+        let read = matches!(cue.as_str(), "read" | "reads");
+        !(addressed || read || cue == "according" || SPEAKER_WORDS.naming.contains(cue.as_str()))
+    })
+}
+
+/// Where the cue right before the quotation starts (past a comma, colon or "that"),
+/// a participle ("stating") only when `participles` allows.
+fn adjacent_cue(tokens: &[Token], participles: bool) -> Option<usize> {
     let mut end = tokens.len();
     while end > 0 && matches!(tokens[end - 1].text, "," | ":" | "that") {
         end -= 1;
     }
-    // (not a participle: "Trump said executives were calling 'every day'")
-    (end.saturating_sub(2)..end)
-        .any(|i| cue_at(tokens, i).is_some_and(|(len, participle)| !participle && i + len == end))
+    (end.saturating_sub(2)..end).find(|&i| {
+        cue_at(tokens, i)
+            .is_some_and(|(len, participle)| (participles || !participle) && i + len == end)
+    })
 }
 
 /// `"…," said Smith` / `"…," Smith said` / `"…," Smith, who leads X, said` /

@@ -171,8 +171,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 let sourced = found
                     .as_ref()
                     .is_some_and(|f| kind == Kind::Partial || !f.subject_only);
-                !is_title_or_name(inner)
-                    && !names_a_work(&context, inner)
+                let reported = attribution::reports_words_right_before(context.before);
+                (reported || (!is_title_or_name(inner) && !names_a_work(&context, inner)))
                     && (sourced || has_more_words(inner, MIN_UNCUED_PARTIAL_WORDS - 1))
             }
         };
@@ -624,6 +624,36 @@ mod tests {
         let text = "Story title goes here\n\nHe called her \"Crooked Hillary\" and read \"How the Grinch Stole Christmas\" aloud. \
                     The embed had tweet-id=\"744917430200340480\" in it. \"We will win,\" he said.\n";
         assert_eq!(quoted(text), ["We will win,"]);
+    }
+
+    #[test]
+    fn title_case_right_after_words_reported_is_what_was_said() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Story title goes here\n\nHe wore a hat that says \"Make Mexico Great Again Also\" all night.\n",
+                &["Make Mexico Great Again Also"],
+            ),
+            (
+                "Story title goes here\n\nHer campaign sent an email stating, \"Speaker Ryan Joins Growing List of Critics.\"\n",
+                &["Speaker Ryan Joins Growing List of Critics."],
+            ),
+            // a cue that gives a name, a listener or a source keeps the title a name
+            (
+                "Story title goes here\n\nHe dubbed the senator \"Little Marco\" at a rally.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nThe war is over, she told \"Fox and Friends\" on Monday.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nIn 2001, according to \"Perfect Enough: A Life,\" she sold the firm.\n",
+                &[],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text), *want, "{text}");
+        }
     }
 
     #[test]
