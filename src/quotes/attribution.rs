@@ -1294,6 +1294,10 @@ mod tests {
                 Some(("Clinton", "decried")),
             ),
             (
+                "jabbing her finger at an activist as she angrily said, ",
+                Some(("she", "said")),
+            ),
+            (
                 "Sanders visited them and called the union ",
                 Some(("Sanders", "called")),
             ),
