@@ -1395,6 +1395,11 @@ mod tests {
             ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
             ("Early in his campaign, Trump attacked Romney", "Trump"),
             ("Later that night at the rally, Cruz said", "Cruz"),
+            (
+                "Conversely, PolitiFact rated 22% of claims as",
+                "PolitiFact",
+            ),
+            ("Finally, the senator said", "the"),
         ];
         for (text, want) in cases {
             let t = toks(text);
