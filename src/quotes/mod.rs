@@ -179,7 +179,12 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         // `id="…"`, `date="March 9">Rubio…<tweet/>"`: markup a scraper kept, not
         // anyone's words
         let markup = text[..raw.outer.start].ends_with('=') || inner.starts_with(['<', '>']);
-        if !speech || markup || is_term(&context) || is_stage_direction(inner) || is_sign_off(inner)
+        if !speech
+            || markup
+            || is_term(&context)
+            || titles_a_work(&context)
+            || is_stage_direction(inner)
+            || is_sign_off(inner)
         {
             continue;
         }
@@ -460,6 +465,34 @@ pub fn is_title_case(quoted: &str) -> bool {
     }
     (!long(first) || capital(first)) && (any_long || all_capital)
 }
+
+/// `DuVernay's documentary, "13th," below`, `Ouisa Davis' commentary, "Melania, tell
+/// your immigrant story," is very thoughtful`: a quotation set off by a comma after
+/// a noun for a work is that work's title, whatever its case, unless a cue after it,
+/// or one the noun's phrase completes, makes it someone's words (`Trump said of the
+/// episode, "I don't like it"`, `helped a journalist write a book, "Who's Who in the
+/// CIA,"`).
+fn titles_a_work(context: &Context) -> bool {
+    let before = context.before;
+    let [.., noun, comma] = before else {
+        return false;
+    };
+    let noun_at = before.len() - 2;
+    let cued_before = || {
+        (noun_at.saturating_sub(WORK_PHRASE_WORDS)..noun_at)
+            .any(|i| attribution::cue_at(before, i).is_some())
+    };
+    comma.text == ","
+        && crate::rules::SPEAKER_WORDS
+            .works
+            .contains(noun.lower().as_str())
+        && attribution::after(context.after).is_none()
+        && !cued_before()
+}
+
+/// The most words between a cue and the noun for a work it governs ("said of the
+/// episode").
+const WORK_PHRASE_WORDS: usize = 4;
 
 /// `the so-called "experts"`: a term held at arm's length, not anyone's words.
 fn is_term(context: &Context) -> bool {
@@ -806,6 +839,24 @@ mod tests {
             (
                 "Story title goes here\n\nHe called the show \"a total disaster for the network.\"\n",
                 &["a total disaster for the network."],
+            ),
+            // set off by a comma after a noun for a work, a title whatever its case
+            (
+                "Story title goes here\n\nWatch the trailer for her documentary, \"13th,\" below.\n",
+                &[],
+            ),
+            (
+                "Story title goes here\n\nAnn Lee's commentary, \"Melania, tell your story,\" is thoughtful.\n",
+                &[],
+            ),
+            // unless a cue makes it someone's words
+            (
+                "Story title goes here\n\nThe mayor said of the episode, \"I do not like it.\"\n",
+                &["I do not like it."],
+            ),
+            (
+                "Story title goes here\n\nAbout the book, \"It is a mess,\" she said.\n",
+                &["It is a mess,"],
             ),
         ];
         for (text, want) in cases {
