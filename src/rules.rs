@@ -184,6 +184,9 @@ pub struct SpeakerWords {
     pub speech_nouns: WordSet,
     /// Cue words that give a name rather than report words ("dubbed").
     pub naming: WordSet,
+    /// Nouns for a name given to someone ("nickname"), after which a quotation in
+    /// Title Case is that name.
+    pub nicknames: WordSet,
 }
 
 /// Word classes the speaker patterns read (see `rules/speaker_words.txt`).
@@ -210,6 +213,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("platform") => &mut classes.platforms,
             Some("speech-noun") => &mut classes.speech_nouns,
             Some("naming") => &mut classes.naming,
+            Some("nickname") => &mut classes.nicknames,
             Some("adverb-ending") => &mut classes.adverb_endings,
             _ => continue,
         };
@@ -306,6 +310,7 @@ mod tests {
             "platform",
             "speech-noun",
             "naming",
+            "nickname",
             "adverb-ending",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {

@@ -411,13 +411,14 @@ fn has_more_words(quoted: &str, n: usize) -> bool {
 /// Hall."`: Title Case right after a preposition, a possessive or a comma names a
 /// show, a book or a column, even with the sentence's period inside the marks.
 /// `the Syfy movie "Sharknado 3: Oh Hell No!"`: after a noun for a work, the title
-/// may end in its own exclamation or question.
+/// may end in its own exclamation or question; after one for a nickname ("the
+/// nickname "Lyin' Ted.""), so may the name.
 fn names_a_work(context: &Context, quoted: &str) -> bool {
     let words = &*crate::rules::SPEAKER_WORDS;
-    let after_work = context
-        .before
-        .last()
-        .is_some_and(|t| words.works.contains(t.lower().as_str()));
+    let after_work = context.before.last().is_some_and(|t| {
+        let l = t.lower();
+        words.works.contains(l.as_str()) || words.nicknames.contains(l.as_str())
+    });
     let introduced = context.before.last().is_some_and(|t| {
         let l = t.lower();
         t.text == "," || words.prepositions.contains(l.as_str()) || mention::is_possessive(t)
@@ -839,6 +840,11 @@ mod tests {
             (
                 "Story title goes here\n\nHe called the show \"a total disaster for the network.\"\n",
                 &["a total disaster for the network."],
+            ),
+            // a nickname is a name, not anyone's words
+            (
+                "Story title goes here\n\nHe answered with the nickname \"Lyin' Ted.\"\n",
+                &[],
             ),
             // set off by a comma after a noun for a work, a title whatever its case
             (
