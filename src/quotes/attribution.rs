@@ -200,6 +200,22 @@ fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
     mention::mention_after(tokens, subject_start(tokens))
 }
 
+/// `Mayor Luis Mendes defended the timetable.`: the capitalised words that are the
+/// subject of a sentence, a pronoun's likeliest antecedent in the sentence after
+/// it. None when the subject is a pronoun or a description ("The plan", "This
+/// Trump", "A spokeswoman").
+pub fn named_subject(tokens: &[Token]) -> Option<Span> {
+    let phrase = sentence_subject(tokens)?;
+    let name = &tokens[phrase.name.0..phrase.name.1];
+    // (a word that opens sentences, "This", "Was", "But", is no part of a name)
+    let first = name[0].lower();
+    let named = name.iter().all(Token::is_capitalized)
+        && !mention::is_pronoun(&name[0])
+        && !SPEAKER_WORDS.determiners.contains(first.as_str())
+        && !crate::rules::SENTENCE_STARTERS.contains(first.as_str());
+    named.then(|| token_span(tokens, phrase.name))
+}
+
 /// `Cruz railed against what he calls the "cartel"`: a pronoun in a relative
 /// clause, standing for the name that opens its sentence, is that name's mention,
 /// the one a reader would point to.
@@ -853,8 +869,16 @@ fn speaker_of_cue(
     let after_comma = i > 0 && tokens[i - 1].text == ",";
     let before = OnceCell::new();
     let subject_before = || *before.get_or_init(|| mention::subject_before(tokens, i));
+    // `the crowd was chanting "…"`: after a form of "be" the -ing form is the verb
+    // of the subject right before it, whatever its case
+    let progressive = participle
+        && i > 0
+        && matches!(
+            tokens[i - 1].lower().as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be"
+        );
     if participle && !after_comma {
-        let named = subject_before().filter(|p| tokens[p.start].is_capitalized());
+        let named = subject_before().filter(|p| progressive || tokens[p.start].is_capitalized());
         if let Some(phrase) = named {
             return Some(found(tokens, phrase, i, len));
         }
@@ -1296,6 +1320,10 @@ mod tests {
             (
                 "jabbing her finger at an activist as she angrily said, ",
                 Some(("she", "said")),
+            ),
+            (
+                "A protester held a sign, and the crowd outside was chanting ",
+                Some(("the crowd outside", "chanting")),
             ),
             (
                 "Sanders visited them and called the union ",

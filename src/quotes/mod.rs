@@ -196,14 +196,35 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 let said = f.name.slice(text);
                 let (mut name, resolved_via) = known.resolve(said);
                 if resolved_via == Some(Via::Pronoun) {
-                    // the nearest antecedent: whoever a sentence before it in the
-                    // paragraph reports ("A spokeswoman said it would not appeal.")
-                    let reporter = attribution::before(context.paragraph_before, true)
-                        .map(|r| known.resolve(r.name.slice(text)))
-                        .filter(|(_, via)| via != &Some(Via::Pronoun))
+                    // the nearest antecedent: the person the sentence before it names
+                    // as its subject ("Mayor Luis Mendes defended the plan."), or
+                    // whoever a sentence before it in the paragraph reports ("A
+                    // spokeswoman said it would not appeal.")
+                    let named = |span: Option<Span>| {
+                        span.map(|s| known.resolve(s.slice(text)))
+                            .filter(|(_, via)| via != &Some(Via::Pronoun))
+                            .and_then(|(n, _)| n)
+                            .filter(|n| speakers::Known::can_refer(said, n))
+                    };
+                    // (only a person's full name, or a surname the article gave one
+                    // for: "Sometimes" or "Second" may open a sentence too)
+                    let sentence_before = if context.previous_sentence.is_empty() {
+                        context.introduction
+                    } else {
+                        context.previous_sentence
+                    };
+                    let subject = attribution::named_subject(sentence_before)
+                        .map(|s| known.resolve(s.slice(text)))
+                        .filter(|(n, via)| {
+                            *via == Some(Via::Alias)
+                                || n.as_deref()
+                                    .is_some_and(|n| n.contains(' ') && speakers::is_person_name(n))
+                        })
                         .and_then(|(n, _)| n)
                         .filter(|n| speakers::Known::can_refer(said, n));
-                    name = reporter.or(name);
+                    let reporter =
+                        named(attribution::before(context.paragraph_before, true).map(|r| r.name));
+                    name = subject.or(reporter).or(name);
                 }
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
                     name = people.latest_before(&all, raw.region, f.speaker.start);
@@ -981,6 +1002,17 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
                     ("she", name("Ana Ruiz"), Via::Pronoun),
+                ],
+            ),
+            // a pronoun stands for the person the sentence before names as its
+            // subject, not for the latest speaker
+            (
+                "Title\n\n\"We won,\" said Ana Ruiz.\n\nMayor Luis Mendes defended the plan. \
+                 \"We must finish,\" he said.\n\nLuis Mendes spoke last.\n\n\"It is done,\" he said.\n",
+                vec![
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("he", name("Luis Mendes"), Via::Pronoun),
+                    ("he", name("Luis Mendes"), Via::Pronoun),
                 ],
             ),
             // a surname links to the full name given earlier
