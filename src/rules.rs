@@ -64,6 +64,24 @@ pub enum PronounKind {
     Any,
 }
 
+/// A pronoun that can stand for a speaker (see `rules/pronouns.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    /// What it can refer to.
+    pub kind: PronounKind,
+    /// The sex of the person it stands for, for "he" and "she".
+    pub sex: Option<Sex>,
+}
+
+/// The sex a pronoun ("he") or a first name ("Hillary") shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// he, him; John.
+    Male,
+    /// she, her; Mary.
+    Female,
+}
+
 /// Entries of a rules file: non-empty lines with `#` comments removed.
 pub fn entries(source: &str) -> impl Iterator<Item = &str> {
     source
@@ -231,20 +249,43 @@ pub static ORGANIZATION_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../rules/organization_words.txt")));
 
 /// Pronouns that can stand for a speaker, and what they can refer to.
-pub static PRONOUNS: LazyLock<WordMap<PronounKind>> = LazyLock::new(|| {
+pub static PRONOUNS: LazyLock<WordMap<Pronoun>> = LazyLock::new(|| {
     entries(include_str!("../rules/pronouns.txt"))
         .filter_map(|line| {
-            let (word, kind) = line.split_once(char::is_whitespace)?;
-            let kind = match kind.trim() {
+            let mut fields = line.split_whitespace();
+            let word = fields.next()?;
+            let kind = match fields.next()? {
                 "person" => PronounKind::Person,
                 "group" => PronounKind::Group,
                 "any" => PronounKind::Any,
                 _ => return None,
             };
-            Some((word.to_lowercase(), kind))
+            let sex = fields.next().and_then(sex);
+            Some((word.to_lowercase(), Pronoun { kind, sex }))
         })
         .collect()
 });
+
+/// First names borne almost only by one sex (see `rules/first_names.txt`).
+pub static FIRST_NAMES: LazyLock<WordMap<Sex>> = LazyLock::new(|| {
+    let mut names = WordMap::default();
+    for line in entries(include_str!("../rules/first_names.txt")) {
+        let mut fields = line.split_whitespace();
+        let Some(sex) = fields.next().and_then(sex) else {
+            continue;
+        };
+        names.extend(fields.map(|name| (name.to_lowercase(), sex)));
+    }
+    names
+});
+
+fn sex(field: &str) -> Option<Sex> {
+    match field {
+        "male" => Some(Sex::Male),
+        "female" => Some(Sex::Female),
+        _ => None,
+    }
+}
 
 /// The built-in boilerplate rules (see `rules/boilerplate.txt` for the format).
 pub const BOILERPLATE: &str = include_str!("../rules/boilerplate.txt");
@@ -280,7 +321,26 @@ mod tests {
         assert!(SPEAKER_WORDS.works.contains("podcast"));
         assert!(SPEAKER_TITLES.contains("secretary"));
         assert!(ORGANIZATION_WORDS.contains("federation"));
-        assert_eq!(PRONOUNS.get("she"), Some(&PronounKind::Person));
+        let she = Pronoun {
+            kind: PronounKind::Person,
+            sex: Some(Sex::Female),
+        };
+        assert_eq!(PRONOUNS.get("she"), Some(&she));
+        assert_eq!(PRONOUNS.get("they").map(|p| p.sex), Some(None));
+        assert_eq!(FIRST_NAMES.get("hillary"), Some(&Sex::Female));
+        assert_eq!(FIRST_NAMES.get("donald"), Some(&Sex::Male));
+    }
+
+    #[test]
+    fn every_first_names_line_names_a_sex_and_no_name_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for line in entries(include_str!("../rules/first_names.txt")) {
+            let mut fields = line.split_whitespace();
+            assert!(fields.next().and_then(sex).is_some(), "{line}");
+            for name in fields {
+                assert!(seen.insert(name.to_lowercase()), "{name} twice");
+            }
+        }
     }
 
     #[test]

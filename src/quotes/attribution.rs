@@ -207,11 +207,12 @@ fn sentence_subject(tokens: &[Token]) -> Option<Phrase> {
 pub fn named_subject(tokens: &[Token]) -> Option<Span> {
     let phrase = sentence_subject(tokens)?;
     let name = &tokens[phrase.name.0..phrase.name.1];
-    // (a word that opens sentences, "This", "Was", "But", is no part of a name)
+    // (a word that opens sentences, "This", "Was", "With", is no part of a name)
     let first = name[0].lower();
     let named = name.iter().all(Token::is_capitalized)
         && !mention::is_pronoun(&name[0])
         && !SPEAKER_WORDS.determiners.contains(first.as_str())
+        && !SPEAKER_WORDS.prepositions.contains(first.as_str())
         && !crate::rules::SENTENCE_STARTERS.contains(first.as_str());
     named.then(|| token_span(tokens, phrase.name))
 }

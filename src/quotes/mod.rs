@@ -227,7 +227,9 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                     name = subject.or(reporter).or(name);
                 }
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
-                    name = people.latest_before(&all, raw.region, f.speaker.start);
+                    name = people
+                        .latest_before(&all, raw.region, f.speaker.start)
+                        .filter(|n| speakers::Known::can_refer(said, n));
                 }
                 let mention = Mention {
                     span: f.speaker,

@@ -4,7 +4,9 @@
 
 use super::words::Lower;
 use super::{Quote, Speaker, Via};
-use crate::rules::{ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS};
+use crate::rules::{
+    FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS, Sex,
+};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
@@ -139,6 +141,15 @@ pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
     names
 }
 
+/// The sex a person's first name shows, when the name has a first name (two words
+/// or more: a lone word is a surname) listed in `rules/first_names.txt`.
+fn sex_of(name: &str) -> Option<Sex> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    FIRST_NAMES.get(bare(first).as_str()).copied()
+}
+
 /// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
 /// none of them marking an organisation or a time.
 pub fn is_person_name(name: &str) -> bool {
@@ -166,6 +177,10 @@ pub fn is_person_name(name: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Known {
     latest_person: Option<String>,
+    /// The latest person whose first name is not a woman's ("he" may stand for
+    /// them), and the latest whose first name is not a man's.
+    latest_he: Option<String>,
+    latest_she: Option<String>,
     latest: Option<String>,
     by_surname: HashMap<String, String>,
 }
@@ -175,6 +190,13 @@ impl Known {
     pub fn add(&mut self, name: &str) {
         if is_person_name(name) {
             self.latest_person = Some(name.to_string());
+            let sex = sex_of(name);
+            if sex != Some(Sex::Female) {
+                self.latest_he = Some(name.to_string());
+            }
+            if sex != Some(Sex::Male) {
+                self.latest_she = Some(name.to_string());
+            }
             if let Some((_, surname)) = name.rsplit_once(' ') {
                 self.by_surname
                     .insert(surname.to_string(), name.to_string());
@@ -184,14 +206,22 @@ impl Known {
     }
 
     /// True when `pronoun` can stand for `name`: "he" and "she" for a person or a
-    /// description of one, never for an organisation.
+    /// description of one, never for an organisation, nor for a person whose first
+    /// name shows the other sex ("she" for "Donald Trump").
     pub fn can_refer(pronoun: &str, name: &str) -> bool {
         match PRONOUNS.get(Lower::of(pronoun).as_str()) {
             // the head, before "of" or "for" ("spokeswoman for the company")
-            Some(PronounKind::Person) => name
-                .split_whitespace()
-                .take_while(|w| !matches!(*w, "of" | "for" | "at" | "from"))
-                .all(|w| !ORGANIZATION_WORDS.contains(bare(w).as_str())),
+            Some(p) if p.kind == PronounKind::Person => {
+                let person = name
+                    .split_whitespace()
+                    .take_while(|w| !matches!(*w, "of" | "for" | "at" | "from"))
+                    .all(|w| !ORGANIZATION_WORDS.contains(bare(w).as_str()));
+                let same_sex = match (p.sex, sex_of(name)) {
+                    (Some(pronoun), Some(named)) => pronoun == named,
+                    _ => true,
+                };
+                person && same_sex
+            }
             Some(_) => true,
             None => false,
         }
@@ -200,10 +230,12 @@ impl Known {
     /// Resolves a mention: returns the name and, when the mention needed it, the
     /// resolution it went through.
     pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
-        if let Some(kind) = PRONOUNS.get(Lower::of(mention).as_str()) {
-            let antecedent = match kind {
-                PronounKind::Person => &self.latest_person,
-                PronounKind::Group | PronounKind::Any => &self.latest,
+        if let Some(pronoun) = PRONOUNS.get(Lower::of(mention).as_str()) {
+            let antecedent = match (pronoun.kind, pronoun.sex) {
+                (PronounKind::Person, Some(Sex::Male)) => &self.latest_he,
+                (PronounKind::Person, Some(Sex::Female)) => &self.latest_she,
+                (PronounKind::Person, None) => &self.latest_person,
+                (PronounKind::Group | PronounKind::Any, _) => &self.latest,
             };
             return (antecedent.clone(), Some(Via::Pronoun));
         }
@@ -310,6 +342,30 @@ mod tests {
             (Some("Russian Federation".into()), Some(Via::Pronoun))
         );
         assert_eq!(known(&[]).resolve("she"), (None, Some(Via::Pronoun)));
+    }
+
+    #[test]
+    fn he_and_she_skip_a_person_whose_first_name_shows_the_other_sex() {
+        let both = known(&["Hillary Clinton", "Donald Trump"]);
+        assert_eq!(both.resolve("she").0.as_deref(), Some("Hillary Clinton"));
+        assert_eq!(both.resolve("he").0.as_deref(), Some("Donald Trump"));
+        // a first name the list does not know, or a lone surname, says nothing
+        let unknown = known(&["Hillary Clinton", "Sandy Phillips", "Reid"]);
+        assert_eq!(unknown.resolve("he").0.as_deref(), Some("Reid"));
+        assert_eq!(unknown.resolve("she").0.as_deref(), Some("Reid"));
+        assert_eq!(known(&["Megyn Kelly"]).resolve("he").0, None);
+        let cases = [
+            ("she", "Donald Trump", false),
+            ("he", "Donald Trump", true),
+            ("he", "Hillary Clinton", false),
+            ("she", "Sandy Phillips", true),
+            ("she", "Trump", true),
+            ("they", "Donald Trump", true),
+            ("he", "the Justice Department", false),
+        ];
+        for (pronoun, name, want) in cases {
+            assert_eq!(Known::can_refer(pronoun, name), want, "{pronoun} {name}");
+        }
     }
 
     #[test]
