@@ -270,6 +270,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         places.push((raw.region, place.opens_region));
     }
     credit_forward(&mut quotes, &places);
+    speakers::link_surnames(&mut quotes);
     let speakers = speakers::table(&quotes);
     Quotations { quotes, speakers }
 }
@@ -1015,6 +1016,14 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                     ("he", name("Luis Mendes"), Via::Pronoun),
                     ("he", name("Luis Mendes"), Via::Pronoun),
+                ],
+            ),
+            // a headline's surname links to the full name the body gives after it
+            (
+                "Ruiz: the plan is 'too little'\n\n\"We won,\" said Ana Ruiz.\n",
+                vec![
+                    ("Ruiz", name("Ana Ruiz"), Via::Headline),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                 ],
             ),
             // a surname links to the full name given earlier

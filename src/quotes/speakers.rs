@@ -249,6 +249,49 @@ impl Known {
     }
 }
 
+/// `Ortiz: plan is 'too little'` in the headline, `Council member Dana Ortiz` in the
+/// body: a headline's speaker named by a surname alone links to the full name the
+/// body gives, when the quotes name one person of that surname (linking forward is
+/// done as the quotes are read, by [`Known::resolve`]).
+pub fn link_surnames(quotes: &mut [Quote]) {
+    let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+    for name in quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref()?.name.as_deref())
+    {
+        let Some((_, surname)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if !is_person_name(name) {
+            continue;
+        }
+        by_surname
+            .entry(surname.to_string())
+            .and_modify(|full| {
+                if full.as_deref() != Some(name) {
+                    *full = None;
+                }
+            })
+            .or_insert_with(|| Some(name.to_string()));
+    }
+    // (only in the headline: in the body a surname alone after a relative's full
+    // name, "Trump" after "Ivanka Trump", is as often the better-known relative)
+    let headline = quotes
+        .iter_mut()
+        .filter_map(|q| q.speaker.as_mut())
+        .filter(|m| m.via == Via::Headline);
+    for mention in headline {
+        let full = mention
+            .name
+            .as_ref()
+            .and_then(|name| by_surname.get(name))
+            .and_then(Option::clone);
+        if full.is_some() {
+            mention.name = full;
+        }
+    }
+}
+
 /// The speaker table: one entry per resolved name, in order of first quote.
 pub fn table(quotes: &[Quote]) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::new();
