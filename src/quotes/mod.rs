@@ -1026,6 +1026,13 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                 ],
             ),
+            (
+                "Ruiz says the plan is 'too little'\n\n\"We won,\" said Ana Ruiz.\n",
+                vec![
+                    ("Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
+                ],
+            ),
             // a surname links to the full name given earlier
             (
                 "Title\n\n\"We won,\" said Ana Ruiz.\n\nLater, Ruiz added: \"It was hard.\"\n",

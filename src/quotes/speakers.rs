@@ -3,7 +3,7 @@
 //! earlier, and the per-article speaker table.
 
 use super::words::Lower;
-use super::{Quote, Speaker, Via};
+use super::{Kind, Quote, Speaker, Via};
 use crate::rules::{
     FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS, Sex,
 };
@@ -278,8 +278,8 @@ pub fn link_surnames(quotes: &mut [Quote]) {
     // name, "Trump" after "Ivanka Trump", is as often the better-known relative)
     let headline = quotes
         .iter_mut()
-        .filter_map(|q| q.speaker.as_mut())
-        .filter(|m| m.via == Via::Headline);
+        .filter(|q| q.kind == Kind::Headline)
+        .filter_map(|q| q.speaker.as_mut());
     for mention in headline {
         let full = mention
             .name
