@@ -266,6 +266,9 @@ pub static PRONOUNS: LazyLock<WordMap<Pronoun>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest first name `rules/first_names.txt` may hold, in bytes (all ASCII).
+pub const FIRST_NAME_MAX_LEN: usize = 16;
+
 /// First names borne almost only by one sex (see `rules/first_names.txt`).
 pub static FIRST_NAMES: LazyLock<WordMap<Sex>> = LazyLock::new(|| {
     let mut names = WordMap::default();
@@ -332,13 +335,17 @@ mod tests {
     }
 
     #[test]
-    fn every_first_names_line_names_a_sex_and_no_name_twice() {
+    fn every_first_names_line_names_a_sex_and_short_ascii_names_once() {
         let mut seen = std::collections::HashSet::new();
         for line in entries(include_str!("../rules/first_names.txt")) {
             let mut fields = line.split_whitespace();
             assert!(fields.next().and_then(sex).is_some(), "{line}");
             for name in fields {
                 assert!(seen.insert(name.to_lowercase()), "{name} twice");
+                assert!(
+                    name.is_ascii() && name.len() <= FIRST_NAME_MAX_LEN,
+                    "{name}"
+                );
             }
         }
     }

@@ -227,17 +227,19 @@ fn pair_doubles(
             push(text, index, outer, None, inner.at, false, out);
         }
     };
-    let doubles = marks
-        .iter()
-        .filter(|m| !m.single)
-        .copied()
-        .collect::<Vec<_>>();
-    let inside_other_style = nested_in_other_style(text, &doubles);
-    for (&mark, _) in doubles
-        .iter()
-        .zip(&inside_other_style)
-        .filter(|(_, inside)| !**inside)
-    {
+    let doubles = || marks.iter().filter(|m| !m.single);
+    // (most paragraphs keep to one style, and nothing can nest in another)
+    let mut styles = doubles().map(|&m| style(text, m));
+    let first_style = styles.next();
+    let inside_other_style = if styles.any(|s| Some(s) != first_style) {
+        nested_in_other_style(text, &doubles().copied().collect::<Vec<_>>())
+    } else {
+        Vec::new()
+    };
+    let outside = doubles()
+        .enumerate()
+        .filter(|(k, _)| !inside_other_style.get(*k).is_some_and(|&inside| inside));
+    for (_, &mark) in outside {
         // German style: „ opens and “ closes
         let low_high =
             open.is_some_and(|o| text[o.at..].starts_with('„')) && text[mark.at..].starts_with('“');

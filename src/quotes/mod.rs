@@ -171,8 +171,8 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 let sourced = found
                     .as_ref()
                     .is_some_and(|f| kind == Kind::Partial || !f.subject_only);
-                let reported = attribution::reports_words_right_before(context.before);
-                (reported || (!is_title_or_name(inner) && !names_a_work(&context, inner)))
+                let named = is_title_or_name(inner) || names_a_work(&context, inner);
+                (!named || attribution::reports_words_right_before(context.before))
                     && (sourced || has_more_words(inner, MIN_UNCUED_PARTIAL_WORDS - 1))
             }
         };

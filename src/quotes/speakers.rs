@@ -5,7 +5,8 @@
 use super::words::Lower;
 use super::{Kind, Quote, Speaker, Via};
 use crate::rules::{
-    FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS, Sex,
+    FIRST_NAME_MAX_LEN, FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES,
+    SPEAKER_WORDS, Sex,
 };
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -145,9 +146,19 @@ pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
 /// or more: a lone word is a surname) listed in `rules/first_names.txt`.
 fn sex_of(name: &str) -> Option<Sex> {
     let mut words = name.split_whitespace();
-    let first = words.next()?;
+    let first = words.next()?.trim_end_matches(['.', ',']);
     words.next()?;
-    FIRST_NAMES.get(bare(first).as_str()).copied()
+    // (lowered on the stack: the list holds short ASCII names only, so a longer
+    // word or one beyond ASCII is none of them)
+    if !first.is_ascii() || first.len() > FIRST_NAME_MAX_LEN {
+        return None;
+    }
+    let mut buffer = [0; FIRST_NAME_MAX_LEN];
+    let lowered = &mut buffer[..first.len()];
+    lowered.copy_from_slice(first.as_bytes());
+    lowered.make_ascii_lowercase();
+    let key = std::str::from_utf8(lowered).ok()?;
+    FIRST_NAMES.get(key).copied()
 }
 
 /// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
@@ -191,11 +202,17 @@ impl Known {
         if is_person_name(name) {
             self.latest_person = Some(name.to_string());
             let sex = sex_of(name);
+            // (the same speaker quoted again changes nothing)
+            let set = |latest: &mut Option<String>| {
+                if latest.as_deref() != Some(name) {
+                    *latest = Some(name.to_string());
+                }
+            };
             if sex != Some(Sex::Female) {
-                self.latest_he = Some(name.to_string());
+                set(&mut self.latest_he);
             }
             if sex != Some(Sex::Male) {
-                self.latest_she = Some(name.to_string());
+                set(&mut self.latest_she);
             }
             if let Some((_, surname)) = name.rsplit_once(' ') {
                 self.by_surname
@@ -254,6 +271,17 @@ impl Known {
 /// body gives, when the quotes name one person of that surname (linking forward is
 /// done as the quotes are read, by [`Known::resolve`]).
 pub fn link_surnames(quotes: &mut [Quote]) {
+    // (most articles quote no one in their headline, or no one by a surname alone)
+    let surname_in_headline = quotes.iter().any(|q| {
+        q.kind == Kind::Headline
+            && q.speaker
+                .as_ref()
+                .and_then(|m| m.name.as_deref())
+                .is_some_and(|n| !n.contains(' '))
+    });
+    if !surname_in_headline {
+        return;
+    }
     let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
     for name in quotes
         .iter()
