@@ -297,6 +297,7 @@ enum Style {
     Guillemet,
 }
 
+/// The family of the double mark at `mark`.
 fn style(text: &str, mark: Mark) -> Style {
     match text[mark.at..].chars().next() {
         Some('"') => Style::Straight,

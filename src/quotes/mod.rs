@@ -196,35 +196,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 let said = f.name.slice(text);
                 let (mut name, resolved_via) = known.resolve(said);
                 if resolved_via == Some(Via::Pronoun) {
-                    // the nearest antecedent: the person the sentence before it names
-                    // as its subject ("Mayor Luis Mendes defended the plan."), or
-                    // whoever a sentence before it in the paragraph reports ("A
-                    // spokeswoman said it would not appeal.")
-                    let named = |span: Option<Span>| {
-                        span.map(|s| known.resolve(s.slice(text)))
-                            .filter(|(_, via)| via != &Some(Via::Pronoun))
-                            .and_then(|(n, _)| n)
-                            .filter(|n| speakers::Known::can_refer(said, n))
-                    };
-                    // (only a person's full name, or a surname the article gave one
-                    // for: "Sometimes" or "Second" may open a sentence too)
-                    let sentence_before = if context.previous_sentence.is_empty() {
-                        context.introduction
-                    } else {
-                        context.previous_sentence
-                    };
-                    let subject = attribution::named_subject(sentence_before)
-                        .map(|s| known.resolve(s.slice(text)))
-                        .filter(|(n, via)| {
-                            *via == Some(Via::Alias)
-                                || n.as_deref()
-                                    .is_some_and(|n| n.contains(' ') && speakers::is_person_name(n))
-                        })
-                        .and_then(|(n, _)| n)
-                        .filter(|n| speakers::Known::can_refer(said, n));
-                    let reporter =
-                        named(attribution::before(context.paragraph_before, true).map(|r| r.name));
-                    name = subject.or(reporter).or(name);
+                    name = antecedent(text, &context, &known, said).or(name);
                 }
                 if name.is_none() && resolved_via == Some(Via::Pronoun) {
                     name = people
@@ -273,6 +245,44 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
     speakers::link_surnames(&mut quotes);
     let speakers = speakers::table(&quotes);
     Quotations { quotes, speakers }
+}
+
+/// The person a pronoun speaker (`said`) stands for, by what comes nearest before
+/// it: the person the sentence before names as its subject ("Mayor Luis Mendes
+/// defended the plan."; the last sentence of the paragraph before, when the
+/// quotation opens its own), or whoever a sentence before it in the paragraph
+/// reports ("A spokeswoman said it would not appeal."). Only a person's full name,
+/// or a surname the article gave one for, counts as a subject: "Sometimes" or
+/// "Second" may open a sentence too. None when neither is there or fits the
+/// pronoun; the caller falls back on the latest speaker.
+fn antecedent(
+    text: &str,
+    context: &Context,
+    known: &speakers::Known,
+    said: &str,
+) -> Option<String> {
+    let sentence_before = if context.previous_sentence.is_empty() {
+        context.introduction
+    } else {
+        context.previous_sentence
+    };
+    let subject = attribution::named_subject(sentence_before)
+        .map(|s| known.resolve(s.slice(text)))
+        .filter(|(n, via)| {
+            *via == Some(Via::Alias)
+                || n.as_deref()
+                    .is_some_and(|n| n.contains(' ') && speakers::is_person_name(n))
+        })
+        .and_then(|(n, _)| n);
+    let reporter = || {
+        attribution::before(context.paragraph_before, true)
+            .map(|r| known.resolve(r.name.slice(text)))
+            .filter(|(_, via)| via != &Some(Via::Pronoun))
+            .and_then(|(n, _)| n)
+    };
+    subject
+        .filter(|n| speakers::Known::can_refer(said, n))
+        .or_else(|| reporter().filter(|n| speakers::Known::can_refer(said, n)))
 }
 
 /// `"Not only can he win." ¶ "He may be the only one," Viguerie notes.`: a
