@@ -199,15 +199,19 @@ pub struct Known {
 impl Known {
     /// Records a resolved name.
     pub fn add(&mut self, name: &str) {
+        // (the same speaker quoted again changes nothing, and copies nothing)
+        let set = |latest: &mut Option<String>| {
+            if latest.as_deref() != Some(name) {
+                *latest = Some(name.to_string());
+            }
+        };
+        if self.latest.as_deref() == Some(name) {
+            return;
+        }
+        set(&mut self.latest);
         if is_person_name(name) {
-            self.latest_person = Some(name.to_string());
+            set(&mut self.latest_person);
             let sex = sex_of(name);
-            // (the same speaker quoted again changes nothing)
-            let set = |latest: &mut Option<String>| {
-                if latest.as_deref() != Some(name) {
-                    *latest = Some(name.to_string());
-                }
-            };
             if sex != Some(Sex::Female) {
                 set(&mut self.latest_he);
             }
@@ -215,11 +219,12 @@ impl Known {
                 set(&mut self.latest_she);
             }
             if let Some((_, surname)) = name.rsplit_once(' ') {
-                self.by_surname
-                    .insert(surname.to_string(), name.to_string());
+                if self.by_surname.get(surname).map(String::as_str) != Some(name) {
+                    self.by_surname
+                        .insert(surname.to_string(), name.to_string());
+                }
             }
         }
-        self.latest = Some(name.to_string());
     }
 
     /// True when `pronoun` can stand for `name`: "he" and "she" for a person or a
