@@ -26,12 +26,14 @@ pub fn is_title(word: &str) -> bool {
 /// The canonical name of a mention that is not a pronoun: possessive, leading
 /// article and titles before a capitalised name removed.
 pub fn canonical(mention: &str) -> String {
+    // (one word, most often a surname, has no title or role to lose)
+    let trimmed = mention.trim();
+    if !trimmed.contains(char::is_whitespace) {
+        return without_possessive(trimmed).to_string();
+    }
     let mut words: Vec<&str> = mention.split_whitespace().collect();
     if let Some(last) = words.last_mut() {
-        *last = last
-            .strip_suffix("'s")
-            .or_else(|| last.strip_suffix("’s"))
-            .unwrap_or(last);
+        *last = without_possessive(last);
     }
     let mut start = 0;
     if words.len() > 1 && ARTICLES.contains(&bare(words[0]).as_str()) {
@@ -72,6 +74,13 @@ pub fn canonical(mention: &str) -> String {
         run => start += run,
     }
     words[start..].join(" ")
+}
+
+/// "Trump's" without its possessive ending.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// Where the person's name starts in "board chair Victor Lin", "Democratic
