@@ -1446,6 +1446,10 @@ mod tests {
             ("The ad targets a ", Some(("The ad", "targets"))),
             ("She often speaks of ", Some(("She", "speaks"))),
             (
+                "Harry Reid has been steadily pounding Trump as a ",
+                Some(("Harry Reid", "pounding")),
+            ),
+            (
                 "The complaint, which was filed in court, alleged that the party ",
                 Some(("The complaint", "alleged")),
             ),
