@@ -8,10 +8,10 @@
 //! So a gate answers first: it finds which of the rules' *necessary factors* occur,
 //! a few strings per rule of which every match contains one (`newsletter` in
 //! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
-//! `gate.rs`). Only the rules whose factor occurs run in full, each
-//! compiled the first time it is needed, for forward search only (see `forward.rs`),
-//! so a rule that never comes near a match costs nothing. Rule sets asked about the
-//! same texts can share one gate ([`JointGate`]).
+//! `gate.rs`). Only the rules whose factor occurs run, each compiled the first time
+//! it is needed, for forward search only, and in full only once a looser form of it
+//! has matched (see `forward.rs`), so a rule that never comes near a match costs
+//! little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `first_byte.rs`): a text opening with another byte is not asked.
@@ -27,8 +27,9 @@ mod gate;
 
 use factor::{edges, necessary_factor};
 use first_byte::FirstBytes;
-use forward::Forward;
+use forward::{Filter, Forward};
 use gate::Gate;
+use regex_syntax::hir::Hir;
 use std::sync::OnceLock;
 
 /// The least rarity a factor needs to be worth asking: two letters. A rule whose
@@ -62,6 +63,10 @@ pub struct RuleSet {
     /// with: a text opening with another byte is not asked.
     first_bytes: Vec<Option<FirstBytes>>,
     patterns: Vec<String>,
+    /// Each pattern as written (parsed without `(?i)`), for its filter.
+    written: Vec<Hir>,
+    /// Each pattern's [`Filter`], asked before the pattern.
+    filters: Vec<OnceLock<Option<Filter>>>,
     compiled: Vec<OnceLock<Forward>>,
     /// Each pattern compiled by the `regex` crate, the reference the tests check the
     /// gate and the forward search against.
@@ -81,6 +86,7 @@ impl RuleSet {
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut first_bytes = Vec::with_capacity(patterns.len());
+        let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
@@ -113,6 +119,7 @@ impl RuleSet {
                 }
                 None => ungated.push(index),
             }
+            written.push(hir);
         }
         let gate = Gate::new(&strings);
         Ok(RuleSet {
@@ -124,6 +131,8 @@ impl RuleSet {
             longest,
             first_bytes,
             patterns: patterns.to_vec(),
+            written,
+            filters: patterns.iter().map(|_| OnceLock::new()).collect(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
             #[cfg(test)]
             reference: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -204,6 +213,13 @@ impl RuleSet {
             || self.first_bytes[index]
                 .as_ref()
                 .is_some_and(|first| !first.allows(text.as_bytes()))
+        {
+            return None;
+        }
+        let filter = self.filters[index].get_or_init(|| Filter::new(&self.written[index]));
+        if filter
+            .as_ref()
+            .is_some_and(|filter| !filter.may_match(text))
         {
             return None;
         }
