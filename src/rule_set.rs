@@ -183,28 +183,37 @@ impl RuleSet {
                 candidates.push(self.owners[string]);
             }
         });
-        self.first_match_among(text, candidates)
+        self.first_match_among(text, ordered(&mut candidates))
     }
 
     /// [`RuleSet::first_match`] with the gate's answer found elsewhere: the patterns
-    /// whose strings occur in `text`, in any order.
-    pub fn first_match_among(
-        &self,
-        text: &str,
-        mut candidates: Vec<usize>,
-    ) -> Option<(usize, usize)> {
-        if candidates.is_empty() {
-            return self
-                .ungated
-                .iter()
-                .find_map(|&index| self.found(index, text));
+    /// whose strings occur in `text`, in increasing order, each once (see
+    /// [`ordered`]). They are asked in order together with the ungated ones.
+    pub fn first_match_among(&self, text: &str, candidates: &[usize]) -> Option<(usize, usize)> {
+        let (mut gated, mut ungated) = (candidates, self.ungated.as_slice());
+        loop {
+            let index = match (gated.first(), ungated.first()) {
+                (None, None) => return None,
+                (Some(&g), Some(&u)) if u < g => {
+                    ungated = &ungated[1..];
+                    u
+                }
+                (Some(&g), rest) => {
+                    gated = &gated[1..];
+                    if rest == Some(&g) {
+                        ungated = &ungated[1..];
+                    }
+                    g
+                }
+                (None, Some(&u)) => {
+                    ungated = &ungated[1..];
+                    u
+                }
+            };
+            if let Some(found) = self.found(index, text) {
+                return Some(found);
+            }
         }
-        candidates.extend(&self.ungated);
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
-            .find_map(|index| self.found(index, text))
     }
 
     /// Where pattern `index`'s leftmost match in `text` ends, with the index.
@@ -225,6 +234,14 @@ impl RuleSet {
         }
         self.rule(index).match_end(text).map(|end| (index, end))
     }
+}
+
+/// `candidates` in increasing order, each once, as [`RuleSet::first_match_among`]
+/// takes them.
+pub fn ordered(candidates: &mut Vec<usize>) -> &[usize] {
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
 }
 
 /// Word edges a string of the gate needs around it, where they can be told from
