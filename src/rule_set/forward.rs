@@ -251,9 +251,9 @@ static ASCII_IN_ANY_CASE: LazyLock<hir::ClassUnicode> = LazyLock::new(|| {
 });
 
 /// `class` in every case; a big one (see [`MAX_KEPT_RANGES`], [`MAX_KEPT_CHARS`])
-/// cut to its characters of ASCII in every case and any character beyond ASCII
-/// (only [`ASCII_IN_ANY_CASE`] is folded: folding the whole class would look up
-/// each of its characters).
+/// cut to its characters of ASCII in every case (only [`ASCII_IN_ANY_CASE`] is
+/// folded: folding the whole class would look up each of its characters) or
+/// [`beyond_ascii`].
 fn any_case(class: &hir::ClassUnicode) -> Hir {
     let mut loose = class.clone();
     let chars: u32 = class
@@ -263,14 +263,28 @@ fn any_case(class: &hir::ClassUnicode) -> Hir {
     if class.ranges().len() > MAX_KEPT_RANGES || chars > MAX_KEPT_CHARS {
         loose.intersect(&ASCII_IN_ANY_CASE);
         loose.case_fold_simple();
-        loose.union(&hir::ClassUnicode::new([hir::ClassUnicodeRange::new(
-            '\u{80}',
-            char::MAX,
+        // its characters beyond ASCII are among those beyond_ascii matches
+        loose.intersect(&hir::ClassUnicode::new([hir::ClassUnicodeRange::new(
+            '\0', '\x7f',
         )]));
-    } else {
-        loose.case_fold_simple();
+        return Hir::alternation(vec![Hir::class(hir::Class::Unicode(loose)), beyond_ascii()]);
     }
+    loose.case_fold_simple();
     Hir::class(hir::Class::Unicode(loose))
+}
+
+/// A run of bytes beyond ASCII: it matches any character beyond ASCII (all of whose
+/// UTF-8 bytes are), and compiles to two states where that character class, spelled
+/// out in UTF-8, takes dozens, in each copy of a counted repetition.
+fn beyond_ascii() -> Hir {
+    Hir::repetition(hir::Repetition {
+        min: 1,
+        max: None,
+        greedy: true,
+        sub: Box::new(Hir::class(hir::Class::Bytes(hir::ClassBytes::new([
+            hir::ClassBytesRange::new(0x80, 0xff),
+        ])))),
+    })
 }
 
 fn is_unicode_word_edge(look: Look) -> bool {
@@ -341,7 +355,7 @@ mod tests {
         /// for a text the pattern matches.
         #[test]
         fn word_edges_and_classes_on_non_ascii_text_answer_as_the_regex_crate(
-            text in "[a-zAÉé “’—.»0-9ſ\u{212A}]{0,30}",
+            text in "[a-zAÉé “’—.»0-9ſ\u{212A}😀]{0,30}",
             pattern in proptest::sample::select(vec![
                 r"\ba\b", r"\bé\w*", r"\Ba", r"a\b.*\bé\b", r"^\w+\b", r"\b{start}é",
                 r"(?-i:\p{Lu})[\p{L}.'’-]+ \d", r"^[^>»›]{1,5}»", r"\W\w{2}\b", r"s[\w&&k]",
