@@ -10,8 +10,8 @@
 //! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
 //! `gate.rs`). Only the rules whose factor occurs run, each compiled the first time
 //! it is needed, for forward search only, and in full only once a looser form of it
-//! has matched (see `forward.rs`), so a rule that never comes near a match costs
-//! little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
+//! has matched a text beyond ASCII (see `forward.rs`), so a rule that never comes
+//! near a match costs little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `first_byte.rs`): a text opening with another byte is not asked.
@@ -27,7 +27,7 @@ mod gate;
 
 use factor::{edges, necessary_factor};
 use first_byte::FirstBytes;
-use forward::{Filter, Forward};
+use forward::{Forward, Lazy};
 use gate::Gate;
 use regex_syntax::hir::Hir;
 use std::sync::OnceLock;
@@ -63,10 +63,13 @@ pub struct RuleSet {
     /// with: a text opening with another byte is not asked.
     first_bytes: Vec<Option<FirstBytes>>,
     patterns: Vec<String>,
-    /// Each pattern as written (parsed without `(?i)`), for its filter.
+    /// Each pattern as written (parsed without `(?i)`), for its filter and its form
+    /// for ASCII text.
     written: Vec<Hir>,
-    /// Each pattern's [`Filter`], asked before the pattern.
-    filters: Vec<OnceLock<Option<Filter>>>,
+    /// Each pattern's filter, asked before the pattern (see `forward.rs`).
+    filters: Vec<OnceLock<Option<Lazy>>>,
+    /// Each pattern for texts all in ASCII, when it can be told (see `forward.rs`).
+    on_ascii: Vec<OnceLock<Option<Lazy>>>,
     compiled: Vec<OnceLock<Forward>>,
     /// Each pattern compiled by the `regex` crate, the reference the tests check the
     /// gate and the forward search against.
@@ -133,6 +136,7 @@ impl RuleSet {
             patterns: patterns.to_vec(),
             written,
             filters: patterns.iter().map(|_| OnceLock::new()).collect(),
+            on_ascii: patterns.iter().map(|_| OnceLock::new()).collect(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
             #[cfg(test)]
             reference: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -225,12 +229,16 @@ impl RuleSet {
         {
             return None;
         }
-        let filter = self.filters[index].get_or_init(|| Filter::new(&self.written[index]));
-        if filter
-            .as_ref()
-            .is_some_and(|filter| !filter.may_match(text))
-        {
+        let filter = self.filters[index].get_or_init(|| forward::filter(&self.written[index]));
+        if filter.as_ref().and_then(|filter| filter.match_end(text)) == Some(None) {
             return None;
+        }
+        if text.is_ascii() {
+            let on_ascii = self.on_ascii[index]
+                .get_or_init(|| forward::on_ascii(&self.patterns[index], &self.written[index]));
+            if let Some(end) = on_ascii.as_ref().and_then(|engine| engine.match_end(text)) {
+                return end.map(|end| (index, end));
+            }
         }
         self.rule(index).match_end(text).map(|end| (index, end))
     }

@@ -11,13 +11,15 @@
 //!
 //! Most of that compile work is spelling out big Unicode classes (`\w`, `\p{L}`) in
 //! UTF-8, often many times over (`[\p{L} ]{0,20}`), and most rules the gate lets
-//! through never match at all. So a [`Filter`] answers first: a lazy DFA of a looser
+//! through never match at all. So a [`filter`] answers first: a lazy DFA of a looser
 //! pattern, without the Unicode word edges and with every big class cut to its ASCII
 //! characters and any character beyond ASCII, which matches wherever the pattern
 //! does (an assertion only ever removes matches) and costs little to compile. When
 //! it finds nothing, neither would the pattern, which is then never compiled. It
 //! also never gives up on a non-ASCII byte, as the exact DFA does on news text full
 //! of curly quotes and dashes, where the backtracker would cost a hundred times more.
+//! A text all in ASCII, as most short lines are, needs neither: the pattern with its
+//! classes cut to ASCII answers for it exactly ([`on_ascii`]), as cheap to compile.
 
 use regex_automata::Input;
 use regex_automata::hybrid::dfa::{self, DFA};
@@ -133,42 +135,147 @@ fn lazy_dfa(nfa: NFA) -> Result<DFA, String> {
 
 type MakeCache = Box<dyn Fn() -> dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// A looser form of a pattern, asked before the pattern itself (see the module's
-/// documentation): "no" means no match.
-pub struct Filter {
+/// A lazy DFA alone, with its search state: a pattern's [`filter`], or the pattern
+/// itself [`on_ascii`] text.
+pub struct Lazy {
     dfa: DFA,
     caches: Pool<dfa::Cache, MakeCache>,
 }
 
-impl std::fmt::Debug for Filter {
+impl std::fmt::Debug for Lazy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Filter").finish_non_exhaustive()
+        f.debug_struct("Lazy").finish_non_exhaustive()
     }
 }
 
-impl Filter {
-    /// The filter of a pattern that matches case-insensitively, from `hir`, the
-    /// pattern as written (parsed without `(?i)`), or `None` when it does not compile
-    /// (the pattern is then always asked).
-    pub fn new(hir: &Hir) -> Option<Filter> {
-        let dfa = compile(&loosened(hir)).and_then(lazy_dfa).ok()?;
+impl Lazy {
+    /// The lazy DFA of `hir`, or `None` when it does not compile.
+    fn new(hir: &Hir) -> Option<Lazy> {
+        let dfa = compile(hir).and_then(lazy_dfa).ok()?;
         let engine = dfa.clone();
         let make: MakeCache = Box::new(move || engine.create_cache());
-        Some(Filter {
+        Some(Lazy {
             dfa,
             caches: Pool::new(make),
         })
     }
 
-    /// Whether the pattern may match `text`: false only when it does not.
-    pub fn may_match(&self, text: &str) -> bool {
+    /// Where the leftmost-first match in `text` ends, if there is one; `None` when
+    /// the DFA gives up (which neither engine here does).
+    pub fn match_end(&self, text: &str) -> Option<Option<usize>> {
         let mut cache = self.caches.get();
-        !matches!(
-            self.dfa.try_search_fwd(&mut cache, &Input::new(text)),
-            Ok(None)
-        )
+        let found = self
+            .dfa
+            .try_search_fwd(&mut cache, &Input::new(text))
+            .ok()?;
+        Some(found.map(|half| half.offset()))
     }
 }
+
+/// A looser form of a pattern that matches case-insensitively, from `written`, the
+/// pattern as written (parsed without `(?i)`), asked before the pattern itself (see
+/// the module's documentation): no match means none; `None` when it does not
+/// compile (the pattern is then always asked).
+pub fn filter(written: &Hir) -> Option<Lazy> {
+    Lazy::new(&loosened(written))
+}
+
+/// `pattern`, which matches case-insensitively, for texts all in ASCII, from
+/// `written`, the pattern as written (parsed without `(?i)`): each class cut to its
+/// ASCII characters, each Unicode word edge the ASCII one (the same between ASCII
+/// characters), in a DFA that neither gives up nor spells out big classes in UTF-8.
+/// Its matches in ASCII text are the pattern's. `None` for a pattern that sets
+/// flags inline (`(?-i:…)`, which the written form no longer shows) or whose
+/// ASCII folding the written form cannot tell (a class with only one case of a
+/// letter, which `(?i)` would have folded before or after a negation).
+pub fn on_ascii(pattern: &str, written: &Hir) -> Option<Lazy> {
+    if sets_flags(pattern) {
+        return None;
+    }
+    Lazy::new(&ascii_only(written)?)
+}
+
+/// Whether `pattern` may set flags inline, or combine classes (`&&`, `--`, `~~`):
+/// a group opening with `(?` but not `(?:`, wherever it is (in a class too), or
+/// such an operator anywhere.
+fn sets_flags(pattern: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let next = bytes.get(at + 1).copied();
+        match byte {
+            b'\\' => at += 1,
+            b'(' if next == Some(b'?') && bytes.get(at + 2) != Some(&b':') => return true,
+            b'&' | b'-' | b'~' if next == Some(byte) => return true,
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
+/// `hir`, a pattern as written without inline flags, as `(?i)` would have it on
+/// ASCII text (see [`on_ascii`]); `None` where that cannot be told.
+fn ascii_only(hir: &Hir) -> Option<Hir> {
+    let each = |subs: &[Hir]| subs.iter().map(ascii_only).collect::<Option<Vec<_>>>();
+    Some(match hir.kind() {
+        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            Hir::concat(
+                text.chars()
+                    .map(|c| match ASCII_CASES.get(c as usize) {
+                        Some(cases) => cases.on_ascii.clone(),
+                        None => ascii_cases(c).on_ascii,
+                    })
+                    .collect(),
+            )
+        }
+        HirKind::Class(hir::Class::Unicode(class)) => {
+            // Only these characters have an ASCII case; when the class holds every
+            // case of each or none, folding before or after a negation is the same.
+            let mut near = class.clone();
+            near.intersect(&ASCII_IN_ANY_CASE);
+            let mut folded = near.clone();
+            folded.case_fold_simple();
+            if folded != near {
+                return None;
+            }
+            near.intersect(&ASCII);
+            Hir::class(hir::Class::Unicode(near))
+        }
+        HirKind::Class(hir::Class::Bytes(_)) => return None,
+        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
+            sub: Box::new(ascii_only(&rep.sub)?),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(hir::Capture {
+            sub: Box::new(ascii_only(&cap.sub)?),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(each(subs)?),
+        HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
+        HirKind::Empty => Hir::empty(),
+    })
+}
+
+/// The ASCII form of a Unicode word edge, the same between ASCII characters; other
+/// assertions as they are.
+fn ascii_look(look: Look) -> Look {
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    }
+}
+
+/// The ASCII characters.
+static ASCII: LazyLock<hir::ClassUnicode> =
+    LazyLock::new(|| hir::ClassUnicode::new([hir::ClassUnicodeRange::new('\0', '\x7f')]));
 
 /// A class with more ranges than this (`\w`, `\p{L}`) is cut to its ASCII
 /// characters and any character beyond ASCII in a [`loosened`] pattern: spelled out
@@ -188,15 +295,13 @@ const MAX_KEPT_CHARS: u32 = 256;
 fn loosened(hir: &Hir) -> Hir {
     let each = |subs: &[Hir]| subs.iter().map(loosened).collect();
     match hir.kind() {
-        HirKind::Look(look) if is_unicode_word_edge(*look) => Hir::empty(),
+        HirKind::Look(look) if ascii_look(*look) != *look => Hir::empty(),
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
             Ok(text) => Hir::concat(
                 text.chars()
                     .map(|c| match ASCII_CASES.get(c as usize) {
-                        Some(cases) => cases.clone(),
-                        None => {
-                            any_case(&hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)]))
-                        }
+                        Some(cases) => cases.any.clone(),
+                        None => ascii_cases(c).any,
                     })
                     .collect(),
             ),
@@ -232,20 +337,34 @@ fn loosened(hir: &Hir) -> Hir {
     }
 }
 
+/// A character in every case, as [`loosened`] and [`ascii_only`] spell it.
+struct Cases {
+    /// Every case.
+    any: Hir,
+    /// Its cases in ASCII (none for most characters beyond it).
+    on_ascii: Hir,
+}
+
+/// The [`Cases`] of `c`.
+fn ascii_cases(c: char) -> Cases {
+    let mut cases = hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)]);
+    cases.case_fold_simple();
+    let any = Hir::class(hir::Class::Unicode(cases.clone()));
+    cases.intersect(&ASCII);
+    Cases {
+        any,
+        on_ascii: Hir::class(hir::Class::Unicode(cases)),
+    }
+}
+
 /// Each ASCII character in every case (a literal for most), looked up once: a
 /// pattern spells hundreds of them.
-static ASCII_CASES: LazyLock<Vec<Hir>> = LazyLock::new(|| {
-    (0..=0x7f_u8)
-        .map(|b| {
-            let c = char::from(b);
-            any_case(&hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)]))
-        })
-        .collect()
-});
+static ASCII_CASES: LazyLock<Vec<Cases>> =
+    LazyLock::new(|| (0..=0x7f_u8).map(|b| ascii_cases(char::from(b))).collect());
 
 /// The characters with an ASCII case: ASCII itself, `ſ` and the Kelvin sign.
 static ASCII_IN_ANY_CASE: LazyLock<hir::ClassUnicode> = LazyLock::new(|| {
-    let mut ascii = hir::ClassUnicode::new([hir::ClassUnicodeRange::new('\0', '\x7f')]);
+    let mut ascii = ASCII.clone();
     ascii.case_fold_simple();
     ascii
 });
@@ -264,9 +383,7 @@ fn any_case(class: &hir::ClassUnicode) -> Hir {
         loose.intersect(&ASCII_IN_ANY_CASE);
         loose.case_fold_simple();
         // its characters beyond ASCII are among those beyond_ascii matches
-        loose.intersect(&hir::ClassUnicode::new([hir::ClassUnicodeRange::new(
-            '\0', '\x7f',
-        )]));
+        loose.intersect(&ASCII);
         return Hir::alternation(vec![Hir::class(hir::Class::Unicode(loose)), beyond_ascii()]);
     }
     loose.case_fold_simple();
@@ -287,18 +404,6 @@ fn beyond_ascii() -> Hir {
     })
 }
 
-fn is_unicode_word_edge(look: Look) -> bool {
-    matches!(
-        look,
-        Look::WordUnicode
-            | Look::WordUnicodeNegate
-            | Look::WordStartUnicode
-            | Look::WordEndUnicode
-            | Look::WordStartHalfUnicode
-            | Look::WordEndHalfUnicode
-    )
-}
-
 /// An error's message followed by those of its causes: the regex engine's own says
 /// only "error parsing regex", its cause where and why.
 fn with_causes(error: &dyn std::error::Error) -> String {
@@ -315,6 +420,16 @@ fn with_causes(error: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the `regex` crate ends the leftmost-first match of `pattern`, matching
+    /// case-insensitively, in `text`.
+    fn regex_end(pattern: &str, text: &str) -> Option<usize> {
+        let regex = regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        regex.find(text).map(|m| m.end())
+    }
 
     #[test]
     fn ends_are_those_of_the_regex_crate() {
@@ -337,12 +452,8 @@ mod tests {
         ];
         for pattern in patterns {
             let forward = Forward::new(pattern).unwrap();
-            let regex = regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .unwrap();
             for text in texts {
-                let want = regex.find(text).map(|m| m.end());
+                let want = regex_end(pattern, text);
                 assert_eq!(forward.match_end(text), want, "{pattern} on {text}");
             }
         }
@@ -362,16 +473,46 @@ mod tests {
                 r"(?-i:S)k\d",
             ]),
         ) {
-            let regex = regex::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .unwrap();
-            let want = regex.find(&text).map(|m| m.end());
+            let want = regex_end(pattern, &text);
             if want.is_some() {
                 let written = regex_syntax::Parser::new().parse(pattern).unwrap();
-                proptest::prop_assert!(Filter::new(&written).unwrap().may_match(&text));
+                proptest::prop_assert_ne!(filter(&written).unwrap().match_end(&text), Some(None));
             }
             proptest::prop_assert_eq!(Forward::new(pattern).unwrap().match_end(&text), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// On ASCII text, the pattern cut to ASCII ends its matches where the
+        /// pattern does, and is made for every pattern but those it cannot tell.
+        #[test]
+        fn on_ascii_text_ends_are_those_of_the_regex_crate(
+            text in "[a-zA-Z0-9 .,:_'-]{0,30}",
+            pattern in proptest::sample::select(vec![
+                r"\bap\b", r"^(?:by)\s+\w+", r"\bs\b.*\bnew\B", r"[^\s,]+ -", r"^\d{1,2}[./-]\d",
+                r"(share|x|pin it)( on \w+)?$", r"\bé\w*|b", r"ſ\w", r"\Ba", r"\b{start}[\p{L}.'’-]{2,5}",
+                r"(?:k|a|ab)\W", r"\(?(foto)\)?",
+            ]),
+        ) {
+            let want = regex_end(pattern, &text);
+            let written = regex_syntax::Parser::new().parse(pattern).unwrap();
+            let ascii = on_ascii(pattern, &written).unwrap();
+            proptest::prop_assert_eq!(ascii.match_end(&text), Some(want));
+        }
+    }
+
+    #[test]
+    fn on_ascii_text_is_not_told_for_inline_flags_or_one_case_of_a_letter() {
+        // `[^a-zA-Z]` holds `ſ` but not `s`: a negation folded first leaves both out
+        for pattern in [
+            r"(?-i:[A-Z])x",
+            r"[a-z]+",
+            r"[^a]",
+            r"[^a-zA-Z]",
+            r"[\w&&\d]",
+        ] {
+            let written = regex_syntax::Parser::new().parse(pattern).unwrap();
+            assert!(on_ascii(pattern, &written).is_none(), "{pattern}");
         }
     }
 
