@@ -10,8 +10,8 @@
 //! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
 //! `gate.rs`). Only the rules whose factor occurs run, each compiled the first time
 //! it is needed, for forward search only, and in full only once a looser form of it
-//! has matched a text beyond ASCII (see `forward.rs`), so a rule that never comes
-//! near a match costs little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
+//! has matched a text with letters beyond ASCII (see `forward.rs`), so a rule that
+//! never comes near a match costs little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `first_byte.rs`): a text opening with another byte is not asked.
@@ -68,8 +68,8 @@ pub struct RuleSet {
     written: Vec<Hir>,
     /// Each pattern's filter, asked before the pattern (see `forward.rs`).
     filters: Vec<OnceLock<Option<Lazy>>>,
-    /// Each pattern for texts all in ASCII, when it can be told (see `forward.rs`).
-    on_ascii: Vec<OnceLock<Option<Lazy>>>,
+    /// Each pattern for plain texts, when it can be told (see `forward.rs`).
+    on_plain: Vec<OnceLock<Option<Lazy>>>,
     compiled: Vec<OnceLock<Forward>>,
     /// Each pattern compiled by the `regex` crate, the reference the tests check the
     /// gate and the forward search against.
@@ -136,7 +136,7 @@ impl RuleSet {
             patterns: patterns.to_vec(),
             written,
             filters: patterns.iter().map(|_| OnceLock::new()).collect(),
-            on_ascii: patterns.iter().map(|_| OnceLock::new()).collect(),
+            on_plain: patterns.iter().map(|_| OnceLock::new()).collect(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
             #[cfg(test)]
             reference: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -233,10 +233,10 @@ impl RuleSet {
         if filter.as_ref().and_then(|filter| filter.match_end(text)) == Some(None) {
             return None;
         }
-        if text.is_ascii() {
-            let on_ascii = self.on_ascii[index]
-                .get_or_init(|| forward::on_ascii(&self.patterns[index], &self.written[index]));
-            if let Some(end) = on_ascii.as_ref().and_then(|engine| engine.match_end(text)) {
+        if forward::is_plain(text) {
+            let on_plain = self.on_plain[index]
+                .get_or_init(|| forward::on_plain(&self.patterns[index], &self.written[index]));
+            if let Some(end) = on_plain.as_ref().and_then(|engine| engine.match_end(text)) {
                 return end.map(|end| (index, end));
             }
         }

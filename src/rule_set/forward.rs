@@ -18,8 +18,9 @@
 //! it finds nothing, neither would the pattern, which is then never compiled. It
 //! also never gives up on a non-ASCII byte, as the exact DFA does on news text full
 //! of curly quotes and dashes, where the backtracker would cost a hundred times more.
-//! A text all in ASCII, as most short lines are, needs neither: the pattern with its
-//! classes cut to ASCII answers for it exactly ([`on_ascii`]), as cheap to compile.
+//! A plain text, of ASCII and punctuation (curly quotes, dashes) only, as most news
+//! text is, needs neither: the pattern with its classes cut to those characters
+//! answers for it exactly ([`on_plain`]), as cheap to compile.
 
 use regex_automata::Input;
 use regex_automata::hybrid::dfa::{self, DFA};
@@ -136,7 +137,7 @@ fn lazy_dfa(nfa: NFA) -> Result<DFA, String> {
 type MakeCache = Box<dyn Fn() -> dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 /// A lazy DFA alone, with its search state: a pattern's [`filter`], or the pattern
-/// itself [`on_ascii`] text.
+/// itself [`on_plain`] text.
 pub struct Lazy {
     dfa: DFA,
     caches: Pool<dfa::Cache, MakeCache>,
@@ -180,19 +181,40 @@ pub fn filter(written: &Hir) -> Option<Lazy> {
     Lazy::new(&loosened(written))
 }
 
-/// `pattern`, which matches case-insensitively, for texts all in ASCII, from
+/// `pattern`, which matches case-insensitively, for [plain](is_plain) texts, from
 /// `written`, the pattern as written (parsed without `(?i)`): each class cut to its
-/// ASCII characters, each Unicode word edge the ASCII one (the same between ASCII
-/// characters), in a DFA that neither gives up nor spells out big classes in UTF-8.
-/// Its matches in ASCII text are the pattern's. `None` for a pattern that sets
-/// flags inline (`(?-i:…)`, which the written form no longer shows) or whose
-/// ASCII folding the written form cannot tell (a class with only one case of a
-/// letter, which `(?i)` would have folded before or after a negation).
-pub fn on_ascii(pattern: &str, written: &Hir) -> Option<Lazy> {
+/// plain characters, each Unicode word edge the ASCII one (the same between plain
+/// characters, for none beyond ASCII is a word character), in a DFA that neither
+/// gives up nor spells out big classes in UTF-8. Its matches in plain text are the
+/// pattern's. `None` for a pattern that sets flags inline (`(?-i:…)`, which the
+/// written form no longer shows) or combines classes, or that negates a class and
+/// has one whose case folding the written form cannot tell (with only one case of
+/// a letter, which `(?i)` would have folded before or after the negation).
+pub fn on_plain(pattern: &str, written: &Hir) -> Option<Lazy> {
     if sets_flags(pattern) {
         return None;
     }
-    Lazy::new(&ascii_only(written)?)
+    Lazy::new(&plain_only(written, negates(pattern))?)
+}
+
+/// Whether `text` is plain: ASCII and [`PUNCTUATION`] only, as most of news text is.
+pub fn is_plain(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii()
+                || PUNCTUATION
+                    .ranges()
+                    .binary_search_by(|r| {
+                        if r.end() < c {
+                            std::cmp::Ordering::Less
+                        } else if r.start() > c {
+                            std::cmp::Ordering::Greater
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .is_ok()
+        })
 }
 
 /// Whether `pattern` may set flags inline, or combine classes (`&&`, `--`, `~~`):
@@ -214,10 +236,23 @@ fn sets_flags(pattern: &str) -> bool {
     false
 }
 
+/// Whether `pattern` may negate a class: `[^`, `[:^`, `\p{^`, `\W`, `\S`, `\D`
+/// or `\P` anywhere.
+fn negates(pattern: &str) -> bool {
+    ["[^", ":^", "{^", "\\W", "\\S", "\\D", "\\P"]
+        .iter()
+        .any(|mark| pattern.contains(mark))
+}
+
 /// `hir`, a pattern as written without inline flags, as `(?i)` would have it on
-/// ASCII text (see [`on_ascii`]); `None` where that cannot be told.
-fn ascii_only(hir: &Hir) -> Option<Hir> {
-    let each = |subs: &[Hir]| subs.iter().map(ascii_only).collect::<Option<Vec<_>>>();
+/// plain text (see [`on_plain`]); `None` where that cannot be told: for a pattern
+/// that may negate a class (`negates`), a class with only some cases of a letter.
+fn plain_only(hir: &Hir, negates: bool) -> Option<Hir> {
+    let each = |subs: &[Hir]| {
+        subs.iter()
+            .map(|sub| plain_only(sub, negates))
+            .collect::<Option<Vec<_>>>()
+    };
     Some(match hir.kind() {
         HirKind::Look(look) => Hir::look(ascii_look(*look)),
         HirKind::Literal(literal) => {
@@ -225,32 +260,37 @@ fn ascii_only(hir: &Hir) -> Option<Hir> {
             Hir::concat(
                 text.chars()
                     .map(|c| match ASCII_CASES.get(c as usize) {
-                        Some(cases) => cases.on_ascii.clone(),
-                        None => ascii_cases(c).on_ascii,
+                        Some(cases) => cases.plain.clone(),
+                        None => ascii_cases(c).plain,
                     })
                     .collect(),
             )
         }
         HirKind::Class(hir::Class::Unicode(class)) => {
-            // Only these characters have an ASCII case; when the class holds every
-            // case of each or none, folding before or after a negation is the same.
+            // Only these characters have an ASCII case, and a plain character
+            // beyond ASCII has no other. When the class holds every case of each or
+            // none, folding before or after a negation is the same; without a
+            // negation, `(?i)` folds the class as written.
             let mut near = class.clone();
             near.intersect(&ASCII_IN_ANY_CASE);
             let mut folded = near.clone();
             folded.case_fold_simple();
-            if folded != near {
+            if negates && folded != near {
                 return None;
             }
-            near.intersect(&ASCII);
-            Hir::class(hir::Class::Unicode(near))
+            folded.intersect(&ASCII);
+            let mut punctuation = class.clone();
+            punctuation.intersect(&PUNCTUATION);
+            folded.union(&punctuation);
+            Hir::class(hir::Class::Unicode(folded))
         }
         HirKind::Class(hir::Class::Bytes(_)) => return None,
         HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
-            sub: Box::new(ascii_only(&rep.sub)?),
+            sub: Box::new(plain_only(&rep.sub, negates)?),
             ..rep.clone()
         }),
         HirKind::Capture(cap) => Hir::capture(hir::Capture {
-            sub: Box::new(ascii_only(&cap.sub)?),
+            sub: Box::new(plain_only(&cap.sub, negates)?),
             ..cap.clone()
         }),
         HirKind::Concat(subs) => Hir::concat(each(subs)?),
@@ -258,6 +298,30 @@ fn ascii_only(hir: &Hir) -> Option<Hir> {
         HirKind::Empty => Hir::empty(),
     })
 }
+
+/// The characters beyond ASCII of plain text: spaces, dashes, quotation marks,
+/// bullets and other marks of Latin-1 and General Punctuation that are no word
+/// characters (`\w`) and have no other case, so that `(?i)` and word edges treat
+/// them as the ASCII punctuation.
+static PUNCTUATION: LazyLock<hir::ClassUnicode> = LazyLock::new(|| {
+    let mut marks = hir::ClassUnicode::new([
+        hir::ClassUnicodeRange::new('\u{a0}', '\u{bf}'),
+        hir::ClassUnicodeRange::new('\u{2000}', '\u{206f}'),
+    ]);
+    let word = regex_syntax::Parser::new()
+        .parse(r"\w")
+        .expect("\\w parses");
+    if let HirKind::Class(hir::Class::Unicode(word)) = word.kind() {
+        marks.difference(word);
+    }
+    let caseless = marks.iter().flat_map(|r| r.start()..=r.end()).filter(|&c| {
+        let alone = hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)]);
+        let mut cases = alone.clone();
+        cases.case_fold_simple();
+        cases == alone
+    });
+    hir::ClassUnicode::new(caseless.map(|c| hir::ClassUnicodeRange::new(c, c)))
+});
 
 /// The ASCII form of a Unicode word edge, the same between ASCII characters; other
 /// assertions as they are.
@@ -337,12 +401,12 @@ fn loosened(hir: &Hir) -> Hir {
     }
 }
 
-/// A character in every case, as [`loosened`] and [`ascii_only`] spell it.
+/// A character in every case, as [`loosened`] and [`plain_only`] spell it.
 struct Cases {
     /// Every case.
     any: Hir,
-    /// Its cases in ASCII (none for most characters beyond it).
-    on_ascii: Hir,
+    /// Its plain cases (none for most characters beyond ASCII).
+    plain: Hir,
 }
 
 /// The [`Cases`] of `c`.
@@ -350,10 +414,13 @@ fn ascii_cases(c: char) -> Cases {
     let mut cases = hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)]);
     cases.case_fold_simple();
     let any = Hir::class(hir::Class::Unicode(cases.clone()));
+    let mut punctuation = cases.clone();
+    punctuation.intersect(&PUNCTUATION);
     cases.intersect(&ASCII);
+    cases.union(&punctuation);
     Cases {
         any,
-        on_ascii: Hir::class(hir::Class::Unicode(cases)),
+        plain: Hir::class(hir::Class::Unicode(cases)),
     }
 }
 
@@ -483,37 +550,41 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// On ASCII text, the pattern cut to ASCII ends its matches where the
-        /// pattern does, and is made for every pattern but those it cannot tell.
+        /// On plain text, the pattern cut to plain characters ends its matches where
+        /// the pattern does, and is made for every pattern but those it cannot tell.
         #[test]
-        fn on_ascii_text_ends_are_those_of_the_regex_crate(
-            text in "[a-zA-Z0-9 .,:_'-]{0,30}",
+        fn on_plain_text_ends_are_those_of_the_regex_crate(
+            text in "[a-zA-Z0-9 .,:_'’“”—\u{a0}-]{0,30}",
             pattern in proptest::sample::select(vec![
                 r"\bap\b", r"^(?:by)\s+\w+", r"\bs\b.*\bnew\B", r"[^\s,]+ -", r"^\d{1,2}[./-]\d",
                 r"(share|x|pin it)( on \w+)?$", r"\bé\w*|b", r"ſ\w", r"\Ba", r"\b{start}[\p{L}.'’-]{2,5}",
-                r"(?:k|a|ab)\W", r"\(?(foto)\)?",
+                r"(?:k|a|ab)\W", r"\(?(foto)\)?", r"[ap]\.?m\b", r"’[a-z]{1,2}\b", r"\b\s—\s\b",
+                r"[^\w’]{2}", r"(“|\s)[\p{L}]+”",
             ]),
         ) {
             let want = regex_end(pattern, &text);
             let written = regex_syntax::Parser::new().parse(pattern).unwrap();
-            let ascii = on_ascii(pattern, &written).unwrap();
-            proptest::prop_assert_eq!(ascii.match_end(&text), Some(want));
+            let plain = on_plain(pattern, &written).unwrap();
+            proptest::prop_assert!(is_plain(&text));
+            proptest::prop_assert_eq!(plain.match_end(&text), Some(want));
         }
     }
 
     #[test]
-    fn on_ascii_text_is_not_told_for_inline_flags_or_one_case_of_a_letter() {
+    fn on_plain_text_is_not_told_for_inline_flags_or_one_case_of_a_letter_negated() {
         // `[^a-zA-Z]` holds `ſ` but not `s`: a negation folded first leaves both out
         for pattern in [
             r"(?-i:[A-Z])x",
-            r"[a-z]+",
+            r"[a-z]+\W",
             r"[^a]",
             r"[^a-zA-Z]",
             r"[\w&&\d]",
         ] {
             let written = regex_syntax::Parser::new().parse(pattern).unwrap();
-            assert!(on_ascii(pattern, &written).is_none(), "{pattern}");
+            assert!(on_plain(pattern, &written).is_none(), "{pattern}");
         }
+        assert!(!is_plain("naïve"));
+        assert!(is_plain("“Yes” — it’s…\u{a0}done"));
     }
 
     #[test]
