@@ -29,6 +29,7 @@ use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
+use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{self as hir, Hir, HirKind, Look};
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::LazyLock;
@@ -186,15 +187,184 @@ pub fn filter(written: &Hir) -> Option<Lazy> {
 /// plain characters, each Unicode word edge the ASCII one (the same between plain
 /// characters, for none beyond ASCII is a word character), in a DFA that neither
 /// gives up nor spells out big classes in UTF-8. Its matches in plain text are the
-/// pattern's. `None` for a pattern that sets flags inline (`(?-i:…)`, which the
-/// written form no longer shows) or combines classes, or that negates a class and
-/// has one whose case folding the written form cannot tell (with only one case of
-/// a letter, which `(?i)` would have folded before or after the negation).
+/// pattern's. A pattern that sets flags inline (`(?-i:…)`, which the written form
+/// no longer shows) or combines classes is read again ([`read_plain`]). `None` for
+/// a pattern that negates a class and has one whose case folding the written form
+/// cannot tell (with only one case of a letter, which `(?i)` would have folded
+/// before or after the negation), or that matches bytes (`(?-u)`).
 pub fn on_plain(pattern: &str, written: &Hir) -> Option<Lazy> {
-    if sets_flags(pattern) {
-        return None;
+    let plain = if sets_flags(pattern) {
+        read_plain(pattern)?
+    } else {
+        plain_only(written, negates(pattern))?
+    };
+    Lazy::new(&plain)
+}
+
+/// `pattern` read with `(?i)` and cut to plain characters (see [`on_plain`]). Each
+/// Unicode and Perl class in it (`\p{L}`, `\w`, `\S`…) is first put as its
+/// characters that are plain in some case ([`PLAIN_CASES`]), written out: `(?i)`
+/// would fold big classes at great cost, and folding, negating and combining
+/// classes give the same plain characters from those alone (the characters of one
+/// case class are all in that set or all out of it).
+fn read_plain(pattern: &str) -> Option<Hir> {
+    let mut ast = ast::parse::Parser::new().parse(pattern).ok()?;
+    with_plain_cases(pattern, &mut ast)?;
+    let hir = hir::translate::TranslatorBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .translate(pattern, &ast)
+        .ok()?;
+    plain_restricted(&hir)
+}
+
+/// [`read_plain`]'s rewriting of the classes of `ast`, a part of `pattern`.
+fn with_plain_cases(pattern: &str, ast: &mut Ast) -> Option<()> {
+    if matches!(ast, Ast::ClassUnicode(_) | Ast::ClassPerl(_)) {
+        *ast = Ast::class_bracketed(plain_cases_of(pattern, ast)?);
+        return Some(());
     }
-    Lazy::new(&plain_only(written, negates(pattern))?)
+    match ast {
+        Ast::ClassBracketed(class) => set_with_plain_cases(pattern, &mut class.kind),
+        Ast::Repetition(rep) => with_plain_cases(pattern, &mut rep.ast),
+        Ast::Group(group) => with_plain_cases(pattern, &mut group.ast),
+        Ast::Alternation(alternation) => alternation
+            .asts
+            .iter_mut()
+            .try_for_each(|ast| with_plain_cases(pattern, ast)),
+        Ast::Concat(concat) => concat
+            .asts
+            .iter_mut()
+            .try_for_each(|ast| with_plain_cases(pattern, ast)),
+        _ => Some(()),
+    }
+}
+
+/// [`with_plain_cases`] inside a bracketed class.
+fn set_with_plain_cases(pattern: &str, set: &mut ast::ClassSet) -> Option<()> {
+    match set {
+        ast::ClassSet::Item(item) => item_with_plain_cases(pattern, item),
+        ast::ClassSet::BinaryOp(op) => {
+            set_with_plain_cases(pattern, &mut op.lhs)?;
+            set_with_plain_cases(pattern, &mut op.rhs)
+        }
+    }
+}
+
+fn item_with_plain_cases(pattern: &str, item: &mut ast::ClassSetItem) -> Option<()> {
+    let lone = match item {
+        ast::ClassSetItem::Unicode(class) => Some(Ast::class_unicode(class.clone())),
+        ast::ClassSetItem::Perl(class) => Some(Ast::class_perl(class.clone())),
+        _ => None,
+    };
+    if let Some(lone) = lone {
+        *item = ast::ClassSetItem::Bracketed(Box::new(plain_cases_of(pattern, &lone)?));
+        return Some(());
+    }
+    match item {
+        ast::ClassSetItem::Bracketed(class) => set_with_plain_cases(pattern, &mut class.kind),
+        ast::ClassSetItem::Union(union) => union
+            .items
+            .iter_mut()
+            .try_for_each(|item| item_with_plain_cases(pattern, item)),
+        _ => Some(()),
+    }
+}
+
+/// `class`, a lone Unicode or Perl class of `pattern` (`\p{L}`, `\P{Ll}`, `\w`,
+/// `\S`), as its characters of [`PLAIN_CASES`] written out in a bracketed class,
+/// negated as the class was (`(?i)` folds a class before negating it, and so it
+/// does this one); `None` for one negated by its value (`\p{x!=y}`).
+fn plain_cases_of(pattern: &str, class: &Ast) -> Option<ast::ClassBracketed> {
+    let (positive, span, negated) = match class {
+        Ast::ClassUnicode(class) => {
+            if let ast::ClassUnicodeKind::NamedValue { op, .. } = &class.kind {
+                if *op == ast::ClassUnicodeOpKind::NotEqual {
+                    return None;
+                }
+            }
+            let positive = ast::ClassUnicode {
+                negated: false,
+                ..(**class).clone()
+            };
+            (Ast::class_unicode(positive), class.span, class.negated)
+        }
+        Ast::ClassPerl(class) => {
+            let positive = ast::ClassPerl {
+                negated: false,
+                ..(**class).clone()
+            };
+            (Ast::class_perl(positive), class.span, class.negated)
+        }
+        _ => return None,
+    };
+    let hir = hir::translate::Translator::new()
+        .translate(pattern, &positive)
+        .ok()?;
+    let mut chars = match hir.kind() {
+        HirKind::Class(hir::Class::Unicode(chars)) => chars.clone(),
+        HirKind::Literal(literal) => {
+            let c = std::str::from_utf8(&literal.0).ok()?.chars().next()?;
+            hir::ClassUnicode::new([hir::ClassUnicodeRange::new(c, c)])
+        }
+        _ => return None,
+    };
+    chars.intersect(&PLAIN_CASES);
+    let literal = |c: char| ast::Literal {
+        span,
+        kind: ast::LiteralKind::Verbatim,
+        c,
+    };
+    let items = chars
+        .iter()
+        .map(|range| {
+            ast::ClassSetItem::Range(ast::ClassSetRange {
+                span,
+                start: literal(range.start()),
+                end: literal(range.end()),
+            })
+        })
+        .collect();
+    Some(ast::ClassBracketed {
+        span,
+        negated,
+        kind: ast::ClassSet::Item(ast::ClassSetItem::Union(ast::ClassSetUnion { span, items })),
+    })
+}
+
+/// `hir`, a pattern as `(?i)` reads it, for plain text (see [`on_plain`]): what can
+/// only match other characters never matches. `None` for a pattern of bytes.
+fn plain_restricted(hir: &Hir) -> Option<Hir> {
+    let each = |subs: &[Hir]| {
+        subs.iter()
+            .map(plain_restricted)
+            .collect::<Option<Vec<_>>>()
+    };
+    Some(match hir.kind() {
+        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+            Ok(text) if is_plain(text) => hir.clone(),
+            Ok(_) => Hir::fail(),
+            Err(_) => return None,
+        },
+        HirKind::Class(hir::Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.intersect(&PLAIN);
+            Hir::class(hir::Class::Unicode(class))
+        }
+        HirKind::Class(hir::Class::Bytes(_)) => return None,
+        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
+            sub: Box::new(plain_restricted(&rep.sub)?),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(hir::Capture {
+            sub: Box::new(plain_restricted(&cap.sub)?),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(each(subs)?),
+        HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
+        HirKind::Empty => Hir::empty(),
+    })
 }
 
 /// Whether `text` is plain: ASCII and [`PUNCTUATION`] only, as most of news text is.
@@ -298,6 +468,20 @@ fn plain_only(hir: &Hir, negates: bool) -> Option<Hir> {
         HirKind::Empty => Hir::empty(),
     })
 }
+
+/// The characters of plain text: ASCII and [`PUNCTUATION`].
+static PLAIN: LazyLock<hir::ClassUnicode> = LazyLock::new(|| {
+    let mut plain = ASCII.clone();
+    plain.union(&PUNCTUATION);
+    plain
+});
+
+/// The characters plain in some case: [`ASCII_IN_ANY_CASE`] and [`PUNCTUATION`].
+static PLAIN_CASES: LazyLock<hir::ClassUnicode> = LazyLock::new(|| {
+    let mut cases = ASCII_IN_ANY_CASE.clone();
+    cases.union(&PUNCTUATION);
+    cases
+});
 
 /// The characters beyond ASCII of plain text: spaces, dashes, quotation marks,
 /// bullets and other marks of Latin-1 and General Punctuation that are no word
@@ -559,7 +743,8 @@ mod tests {
                 r"\bap\b", r"^(?:by)\s+\w+", r"\bs\b.*\bnew\B", r"[^\s,]+ -", r"^\d{1,2}[./-]\d",
                 r"(share|x|pin it)( on \w+)?$", r"\bé\w*|b", r"ſ\w", r"\Ba", r"\b{start}[\p{L}.'’-]{2,5}",
                 r"(?:k|a|ab)\W", r"\(?(foto)\)?", r"[ap]\.?m\b", r"’[a-z]{1,2}\b", r"\b\s—\s\b",
-                r"[^\w’]{2}", r"(“|\s)[\p{L}]+”",
+                r"[^\w’]{2}", r"(“|\s)[\p{L}]+”", r"(?-i:\p{Lu})[\p{L}.'’-]+ \w", r"(?-i:[A-Z])x",
+                r"[\w&&[^\d]]{2}", r"(?-i:S)(?i:k)\P{Ll}", r"[\p{Lu}--K]s", r"(?-i:[A-Z][^\s,]*)—",
             ]),
         ) {
             let want = regex_end(pattern, &text);
@@ -571,15 +756,9 @@ mod tests {
     }
 
     #[test]
-    fn on_plain_text_is_not_told_for_inline_flags_or_one_case_of_a_letter_negated() {
+    fn on_plain_text_is_not_told_for_one_case_of_a_letter_negated_or_bytes() {
         // `[^a-zA-Z]` holds `ſ` but not `s`: a negation folded first leaves both out
-        for pattern in [
-            r"(?-i:[A-Z])x",
-            r"[a-z]+\W",
-            r"[^a]",
-            r"[^a-zA-Z]",
-            r"[\w&&\d]",
-        ] {
+        for pattern in [r"[a-z]+\W", r"[^a]", r"[^a-zA-Z]", r"(?-u:\w)"] {
             let written = regex_syntax::Parser::new().parse(pattern).unwrap();
             assert!(on_plain(pattern, &written).is_none(), "{pattern}");
         }
