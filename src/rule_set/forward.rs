@@ -406,10 +406,10 @@ fn sets_flags(pattern: &str) -> bool {
     false
 }
 
-/// Whether `pattern` may negate a class: `[^`, `[:^`, `\p{^`, `\W`, `\S`, `\D`
-/// or `\P` anywhere.
+/// Whether `pattern` may negate a class: `[^`, `[:^`, `\p{^`, `\p{…!=…}`, `\W`,
+/// `\S`, `\D` or `\P` anywhere.
 fn negates(pattern: &str) -> bool {
-    ["[^", ":^", "{^", "\\W", "\\S", "\\D", "\\P"]
+    ["[^", ":^", "{^", "!=", "\\W", "\\S", "\\D", "\\P"]
         .iter()
         .any(|mark| pattern.contains(mark))
 }
@@ -758,7 +758,14 @@ mod tests {
     #[test]
     fn on_plain_text_is_not_told_for_one_case_of_a_letter_negated_or_bytes() {
         // `[^a-zA-Z]` holds `ſ` but not `s`: a negation folded first leaves both out
-        for pattern in [r"[a-z]+\W", r"[^a]", r"[^a-zA-Z]", r"(?-u:\w)"] {
+        for pattern in [
+            r"[a-z]+\W",
+            r"[^a]",
+            r"[^a-zA-Z]",
+            r"\p{gc!=Ll}",
+            r"(?-i:x)\p{gc!=Ll}",
+            r"(?-u:\w)",
+        ] {
             let written = regex_syntax::Parser::new().parse(pattern).unwrap();
             assert!(on_plain(pattern, &written).is_none(), "{pattern}");
         }
