@@ -8,10 +8,10 @@
 //! So a gate answers first: it finds which of the rules' *necessary factors* occur,
 //! a few strings per rule of which every match contains one (`newsletter` in
 //! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
-//! `gate.rs`). Only the rules whose factor occurs run in full, each
-//! compiled the first time it is needed, for forward search only (see `forward.rs`),
-//! so a rule that never comes near a match costs nothing. Rule sets asked about the
-//! same texts can share one gate ([`JointGate`]).
+//! `gate.rs`). Only the rules whose factor occurs run, each compiled the first time
+//! it is needed, for forward search only, and in full only once a looser form of it
+//! has matched a text with letters beyond ASCII (see `forward.rs`), so a rule that
+//! never comes near a match costs little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `first_byte.rs`): a text opening with another byte is not asked.
@@ -27,8 +27,9 @@ mod gate;
 
 use factor::{edges, necessary_factor};
 use first_byte::FirstBytes;
-use forward::Forward;
+use forward::{Forward, Lazy};
 use gate::Gate;
+use regex_syntax::hir::Hir;
 use std::sync::OnceLock;
 
 /// The least rarity a factor needs to be worth asking: two letters. A rule whose
@@ -62,6 +63,13 @@ pub struct RuleSet {
     /// with: a text opening with another byte is not asked.
     first_bytes: Vec<Option<FirstBytes>>,
     patterns: Vec<String>,
+    /// Each pattern as written (parsed without `(?i)`), for its filter and its form
+    /// for ASCII text.
+    written: Vec<Hir>,
+    /// Each pattern's filter, asked before the pattern (see `forward.rs`).
+    filters: Vec<OnceLock<Option<Lazy>>>,
+    /// Each pattern for plain texts, when it can be told (see `forward.rs`).
+    on_plain: Vec<OnceLock<Option<Lazy>>>,
     compiled: Vec<OnceLock<Forward>>,
     /// Each pattern compiled by the `regex` crate, the reference the tests check the
     /// gate and the forward search against.
@@ -81,6 +89,7 @@ impl RuleSet {
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut first_bytes = Vec::with_capacity(patterns.len());
+        let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
@@ -113,6 +122,7 @@ impl RuleSet {
                 }
                 None => ungated.push(index),
             }
+            written.push(hir);
         }
         let gate = Gate::new(&strings);
         Ok(RuleSet {
@@ -124,6 +134,9 @@ impl RuleSet {
             longest,
             first_bytes,
             patterns: patterns.to_vec(),
+            written,
+            filters: patterns.iter().map(|_| OnceLock::new()).collect(),
+            on_plain: patterns.iter().map(|_| OnceLock::new()).collect(),
             compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
             #[cfg(test)]
             reference: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -174,28 +187,37 @@ impl RuleSet {
                 candidates.push(self.owners[string]);
             }
         });
-        self.first_match_among(text, candidates)
+        self.first_match_among(text, ordered(&mut candidates))
     }
 
     /// [`RuleSet::first_match`] with the gate's answer found elsewhere: the patterns
-    /// whose strings occur in `text`, in any order.
-    pub fn first_match_among(
-        &self,
-        text: &str,
-        mut candidates: Vec<usize>,
-    ) -> Option<(usize, usize)> {
-        if candidates.is_empty() {
-            return self
-                .ungated
-                .iter()
-                .find_map(|&index| self.found(index, text));
+    /// whose strings occur in `text`, in increasing order, each once (see
+    /// [`ordered`]). They are asked in order together with the ungated ones.
+    pub fn first_match_among(&self, text: &str, candidates: &[usize]) -> Option<(usize, usize)> {
+        let (mut gated, mut ungated) = (candidates, self.ungated.as_slice());
+        loop {
+            let index = match (gated.first(), ungated.first()) {
+                (None, None) => return None,
+                (Some(&g), Some(&u)) if u < g => {
+                    ungated = &ungated[1..];
+                    u
+                }
+                (Some(&g), rest) => {
+                    gated = &gated[1..];
+                    if rest == Some(&g) {
+                        ungated = &ungated[1..];
+                    }
+                    g
+                }
+                (None, Some(&u)) => {
+                    ungated = &ungated[1..];
+                    u
+                }
+            };
+            if let Some(found) = self.found(index, text) {
+                return Some(found);
+            }
         }
-        candidates.extend(&self.ungated);
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
-            .find_map(|index| self.found(index, text))
     }
 
     /// Where pattern `index`'s leftmost match in `text` ends, with the index.
@@ -207,8 +229,27 @@ impl RuleSet {
         {
             return None;
         }
+        let filter = self.filters[index].get_or_init(|| forward::filter(&self.written[index]));
+        if filter.as_ref().and_then(|filter| filter.match_end(text)) == Some(None) {
+            return None;
+        }
+        if forward::is_plain(text) {
+            let on_plain = self.on_plain[index]
+                .get_or_init(|| forward::on_plain(&self.patterns[index], &self.written[index]));
+            if let Some(end) = on_plain.as_ref().and_then(|engine| engine.match_end(text)) {
+                return end.map(|end| (index, end));
+            }
+        }
         self.rule(index).match_end(text).map(|end| (index, end))
     }
+}
+
+/// `candidates` in increasing order, each once, as [`RuleSet::first_match_among`]
+/// takes them.
+pub fn ordered(candidates: &mut Vec<usize>) -> &[usize] {
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
 }
 
 /// Word edges a string of the gate needs around it, where they can be told from

@@ -1,7 +1,7 @@
 //! Phrase evidence: the `REASON SCOPE PATTERN` rules of `rules/boilerplate.txt` (and
 //! the user's `--rules FILE`), one rule set per scope (see `crate::rule_set`).
 
-use crate::rule_set::{JointGate, RuleSet};
+use crate::rule_set::{JointGate, RuleSet, ordered};
 use serde::Serialize;
 use std::fmt;
 use std::sync::LazyLock;
@@ -328,11 +328,12 @@ impl BoilerplateRules {
 
     /// The label of the first sentence rule matching `text`; `candidates`, when
     /// given, are the rules whose strings [`BoilerplateRules::block_label`] found in
-    /// it, which spares a pass of the sentence rules' own gate.
+    /// it (in increasing order, each once), which spares a pass of the sentence
+    /// rules' own gate.
     pub fn sentence_match(&self, text: &str, candidates: Option<&[usize]>) -> Option<Label> {
         let rules = self.scope(Scope::Sentence)?;
         let (place, _) = match candidates {
-            Some(candidates) => rules.set.first_match_among(text, candidates.to_vec()),
+            Some(candidates) => rules.set.first_match_among(text, candidates),
             None => rules.set.first_match(text),
         }?;
         rules.labels.get(place).copied()
@@ -340,7 +341,8 @@ impl BoilerplateRules {
 
     /// The label a whole block of `words` words gets from the line, start and short
     /// rules, if any, and the sentence rules whose strings occur in it, found in the
-    /// same pass (none for a block too long for the block rules, which is not read).
+    /// same pass, in increasing order (none for a block too long for the block rules,
+    /// which is not read).
     /// Line rules read the block without the marks around it.
     pub fn block_label(&self, text: &str, words: usize) -> (Option<Label>, Option<Vec<usize>>) {
         if BLOCK_SCOPES.iter().all(|scope| words > scope.max_words()) {
@@ -358,17 +360,18 @@ impl BoilerplateRules {
                 candidates[owner.set].push(owner.pattern);
             }
         });
-        let [line, start, short, sentence] = candidates;
+        let [mut line, mut start, mut short, mut sentence] = candidates;
         let label = BLOCK_SCOPES
             .into_iter()
-            .zip([line, start, short])
+            .zip([&mut line, &mut start, &mut short])
             .filter(|(scope, _)| words <= scope.max_words())
             .find_map(|(scope, candidates)| {
                 let rules = self.scope(scope)?;
                 let subject = if scope == Scope::Line { bare } else { text };
-                let (place, _) = rules.set.first_match_among(subject, candidates)?;
+                let (place, _) = rules.set.first_match_among(subject, ordered(candidates))?;
                 rules.labels.get(place).copied()
             });
+        ordered(&mut sentence);
         (label, Some(sentence))
     }
 

@@ -59,16 +59,18 @@ pub struct Gate {
     stride: usize,
 }
 
-/// A string of four bytes or more, as found by one of its windows.
+/// A string of four bytes or more, as found by one of its windows. Its numbers are
+/// of 32 bits: the map of them is read at every place the tables pass, and the
+/// smaller it is, the fewer of those reads miss the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Long {
-    index: usize,
+    index: u32,
     /// The window's offset in the string (-1 for a window that starts one byte
     /// before it).
-    offset: isize,
+    offset: i32,
     /// Where the string is in [`Gate::bytes`].
-    start: usize,
-    len: usize,
+    start: u32,
+    len: u32,
 }
 
 impl Gate {
@@ -96,14 +98,14 @@ impl Gate {
                 len => {
                     for (four, offset) in long_windows(&folded, stride) {
                         windows.set(spread(four, WINDOW_BITS));
-                        let start = bytes.len();
                         long.push((
                             four,
                             Long {
-                                index,
-                                offset,
-                                start,
-                                len,
+                                index: small(index),
+                                offset: i32::try_from(offset)
+                                    .expect("a window is at most 2^31 bytes into its string"),
+                                start: small(bytes.len()),
+                                len: small(len),
                             },
                         ));
                     }
@@ -199,8 +201,9 @@ impl Gate {
     /// Reports the longer strings whose window `four` sits at `at`.
     fn check_long(&self, text: &[u8], at: usize, four: u32, found: &mut impl FnMut(usize, usize)) {
         for long in self.long.get(four) {
-            let string = &self.bytes[long.start..long.start + long.len];
-            let Some(start) = at.checked_add_signed(-long.offset) else {
+            let (from, len) = (long.start as usize, long.len as usize);
+            let string = &self.bytes[from..from + len];
+            let Some(start) = at.checked_add_signed(-(long.offset as isize)) else {
                 continue;
             };
             let here = text
@@ -212,7 +215,7 @@ impl Gate {
                         .all(|(&t, &s)| FOLD[t as usize] == s)
                 });
             if here {
-                found(start, long.index);
+                found(start, long.index as usize);
             }
         }
     }
@@ -225,8 +228,9 @@ impl Gate {
 #[derive(Debug)]
 struct ListMap<V> {
     /// `(key, start, end)`: the key's values are `values[start..end]`; an empty
-    /// slot has `start == end`. At most half the slots are used.
-    slots: Box<[(u32, usize, usize)]>,
+    /// slot has `start == end`. At most half the slots are used. (Numbers of 32
+    /// bits, as in [`Long`].)
+    slots: Box<[(u32, u32, u32)]>,
     /// Bits of a slot's number.
     bits: u32,
     values: Vec<V>,
@@ -243,13 +247,13 @@ impl<V: Copy + Ord> ListMap<V> {
         let mut values = Vec::with_capacity(pairs.len());
         for group in pairs.chunk_by(|a, b| a.0 == b.0) {
             let key = group[0].0;
-            let start = values.len();
+            let start = small(values.len());
             values.extend(group.iter().map(|&(_, value)| value));
             let mut at = spread(key, bits) as usize;
             while slots[at].1 != slots[at].2 {
                 at = (at + 1) % slots.len();
             }
-            slots[at] = (key, start, values.len());
+            slots[at] = (key, start, small(values.len()));
         }
         ListMap {
             slots,
@@ -267,11 +271,17 @@ impl<V: Copy + Ord> ListMap<V> {
                 return &[];
             }
             if slot_key == key {
-                return &self.values[start..end];
+                return &self.values[start as usize..end as usize];
             }
             at = (at + 1) % self.slots.len();
         }
     }
+}
+
+/// `n` in 32 bits, for the gate's maps: a gate holds a few thousand short strings.
+fn small<T: TryInto<u32>>(n: T) -> u32 {
+    n.try_into()
+        .unwrap_or_else(|_| panic!("a gate holds fewer than 2^32 strings and bytes"))
 }
 
 /// One to three bytes and their number as one key, so that `a` and `a` followed by
