@@ -9,9 +9,11 @@
 //! a few strings per rule of which every match contains one (`newsletter` in
 //! `\byou\b.*\bnewsletter\b`; see `factor.rs`), in one pass over the paragraph (see
 //! `gate.rs`). Only the rules whose factor occurs run, each compiled the first time
-//! it is needed, for forward search only, and in full only once a looser form of it
-//! has matched a text with letters beyond ASCII (see `forward.rs`), so a rule that
-//! never comes near a match costs little. Rule sets asked about the same texts can share one gate ([`JointGate`]).
+//! it is needed, for forward search only: first a looser form of it, cheap to
+//! compile; then, where that matches, its form for plain text (ASCII and
+//! punctuation); and in full only for a text beyond that, or a rule without a plain
+//! form (see `forward.rs`). So a rule that never comes near a match costs little.
+//! Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `first_byte.rs`): a text opening with another byte is not asked.

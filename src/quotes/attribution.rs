@@ -556,14 +556,10 @@ pub fn cue_adjacent(tokens: &[Token]) -> bool {
 /// gives a name (`dubbed "Obamacare"`), so Title Case inside is what was said or
 /// written, not a title or a nickname.
 pub fn reports_words_right_before(tokens: &[Token]) -> bool {
-    adjacent_cue(tokens, true).is_some_and(|i| {
-        let cue = tokens[i].lower();
-        // (`told "Fox and Friends"` names the listener, `according to "Perfect
-        // Enough"` the source, `read "How the Grinch Stole Christmas"` the work)
-        let addressed = matches!(cue.as_str(), "tell" | "tells" | "told" | "telling");
-        let read = matches!(cue.as_str(), "read" | "reads");
-        !(addressed || read || cue == "according" || SPEAKER_WORDS.naming.contains(cue.as_str()))
-    })
+    // (nor one after which the title names a listener, a source or a work read:
+    // `told "Fox and Friends"`, the `naming` class of rules/speaker_words.txt)
+    adjacent_cue(tokens, true)
+        .is_some_and(|i| !SPEAKER_WORDS.naming.contains(tokens[i].lower().as_str()))
 }
 
 /// Where the cue right before the quotation starts (past a comma, colon or "that"),
@@ -874,10 +870,9 @@ fn speaker_of_cue(
     // of the subject right before it, whatever its case
     let progressive = participle
         && i > 0
-        && matches!(
-            tokens[i - 1].lower().as_str(),
-            "is" | "are" | "was" | "were" | "been" | "be"
-        );
+        && SPEAKER_WORDS
+            .passives
+            .contains(tokens[i - 1].lower().as_str());
     if participle && !after_comma {
         let named = subject_before().filter(|p| progressive || tokens[p.start].is_capitalized());
         if let Some(phrase) = named {

@@ -2,7 +2,8 @@
 //! into quoted stretches, paragraph by paragraph.
 //!
 //! Double marks (straight, curly, `''`, guillemets) pair first, curly ones nesting
-//! one level deep (`“…“…”…”`); single marks pair only outside them (British style,
+//! one level deep (`“…“…”…”`) and marks of another style inside a quotation that
+//! closes (`"…“…”…"`); single marks pair only outside them (British style,
 //! headlines), and a single mark between letters ("Russia's") or before digits
 //! ("'90s") is an apostrophe. An unclosed quote runs to the end of its paragraph,
 //! and continues when the next paragraph opens with a mark.

@@ -5,8 +5,7 @@
 use super::words::Lower;
 use super::{Kind, Quote, Speaker, Via};
 use crate::rules::{
-    FIRST_NAME_MAX_LEN, FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES,
-    SPEAKER_WORDS, Sex,
+    FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS, Sex,
 };
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -155,19 +154,9 @@ pub fn person_names(tokens: &[super::words::Token]) -> Vec<(usize, String)> {
 /// or more: a lone word is a surname) listed in `rules/first_names.txt`.
 fn sex_of(name: &str) -> Option<Sex> {
     let mut words = name.split_whitespace();
-    let first = words.next()?.trim_end_matches(['.', ',']);
+    let first = words.next()?;
     words.next()?;
-    // (lowered on the stack: the list holds short ASCII names only, so a longer
-    // word or one beyond ASCII is none of them)
-    if !first.is_ascii() || first.len() > FIRST_NAME_MAX_LEN {
-        return None;
-    }
-    let mut buffer = [0; FIRST_NAME_MAX_LEN];
-    let lowered = &mut buffer[..first.len()];
-    lowered.copy_from_slice(first.as_bytes());
-    lowered.make_ascii_lowercase();
-    let key = std::str::from_utf8(lowered).ok()?;
-    FIRST_NAMES.get(key).copied()
+    FIRST_NAMES.get(bare(first).as_str()).copied()
 }
 
 /// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
@@ -209,15 +198,15 @@ impl Known {
     /// Records a resolved name.
     pub fn add(&mut self, name: &str) {
         // (the same speaker quoted again changes nothing, and copies nothing)
+        if self.latest.as_deref() == Some(name) {
+            return;
+        }
+        self.latest = Some(name.to_string());
         let set = |latest: &mut Option<String>| {
             if latest.as_deref() != Some(name) {
                 *latest = Some(name.to_string());
             }
         };
-        if self.latest.as_deref() == Some(name) {
-            return;
-        }
-        set(&mut self.latest);
         if is_person_name(name) {
             set(&mut self.latest_person);
             let sex = sex_of(name);

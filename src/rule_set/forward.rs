@@ -179,7 +179,7 @@ impl Lazy {
 /// the module's documentation): no match means none; `None` when it does not
 /// compile (the pattern is then always asked).
 pub fn filter(written: &Hir) -> Option<Lazy> {
-    Lazy::new(&loosened(written))
+    Lazy::new(&loosened(written)?)
 }
 
 /// `pattern`, which matches case-insensitively, for [plain](is_plain) texts, from
@@ -335,35 +335,21 @@ fn plain_cases_of(pattern: &str, class: &Ast) -> Option<ast::ClassBracketed> {
 /// `hir`, a pattern as `(?i)` reads it, for plain text (see [`on_plain`]): what can
 /// only match other characters never matches. `None` for a pattern of bytes.
 fn plain_restricted(hir: &Hir) -> Option<Hir> {
-    let each = |subs: &[Hir]| {
-        subs.iter()
-            .map(plain_restricted)
-            .collect::<Option<Vec<_>>>()
-    };
-    Some(match hir.kind() {
-        HirKind::Look(look) => Hir::look(ascii_look(*look)),
-        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
-            Ok(text) if is_plain(text) => hir.clone(),
-            Ok(_) => Hir::fail(),
-            Err(_) => return None,
-        },
-        HirKind::Class(hir::Class::Unicode(class)) => {
-            let mut class = class.clone();
-            class.intersect(&PLAIN);
-            Hir::class(hir::Class::Unicode(class))
-        }
-        HirKind::Class(hir::Class::Bytes(_)) => return None,
-        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
-            sub: Box::new(plain_restricted(&rep.sub)?),
-            ..rep.clone()
-        }),
-        HirKind::Capture(cap) => Hir::capture(hir::Capture {
-            sub: Box::new(plain_restricted(&cap.sub)?),
-            ..cap.clone()
-        }),
-        HirKind::Concat(subs) => Hir::concat(each(subs)?),
-        HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
-        HirKind::Empty => Hir::empty(),
+    map_leaves(hir, &|leaf| {
+        Some(match leaf.kind() {
+            HirKind::Look(look) => Hir::look(ascii_look(*look)),
+            HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+                Ok(text) if is_plain(text) => leaf.clone(),
+                Ok(_) => Hir::fail(),
+                Err(_) => return None,
+            },
+            HirKind::Class(hir::Class::Unicode(class)) => {
+                let mut class = class.clone();
+                class.intersect(&PLAIN);
+                Hir::class(hir::Class::Unicode(class))
+            }
+            _ => return None,
+        })
     })
 }
 
@@ -418,54 +404,63 @@ fn negates(pattern: &str) -> bool {
 /// plain text (see [`on_plain`]); `None` where that cannot be told: for a pattern
 /// that may negate a class (`negates`), a class with only some cases of a letter.
 fn plain_only(hir: &Hir, negates: bool) -> Option<Hir> {
+    map_leaves(hir, &|leaf| {
+        Some(match leaf.kind() {
+            HirKind::Look(look) => Hir::look(ascii_look(*look)),
+            HirKind::Literal(literal) => {
+                let text = std::str::from_utf8(&literal.0).ok()?;
+                Hir::concat(
+                    text.chars()
+                        .map(|c| in_cases(c, |cases| &cases.plain))
+                        .collect(),
+                )
+            }
+            HirKind::Class(hir::Class::Unicode(class)) => {
+                // Only these characters have an ASCII case, and a plain character
+                // beyond ASCII has no other. When the class holds every case of each
+                // or none, folding before or after a negation is the same; without a
+                // negation, `(?i)` folds the class as written.
+                let mut near = class.clone();
+                near.intersect(&ASCII_IN_ANY_CASE);
+                let mut folded = near.clone();
+                folded.case_fold_simple();
+                if negates && folded != near {
+                    return None;
+                }
+                folded.intersect(&ASCII);
+                let mut punctuation = class.clone();
+                punctuation.intersect(&PUNCTUATION);
+                folded.union(&punctuation);
+                Hir::class(hir::Class::Unicode(folded))
+            }
+            _ => return None,
+        })
+    })
+}
+
+/// `hir` with `leaf` in place of each of its literals, classes and assertions, its
+/// repetitions, groups, concatenations and alternations kept: the shape of
+/// [`loosened`], [`plain_restricted`] and [`plain_only`]. `None` when `leaf`
+/// refuses one.
+fn map_leaves(hir: &Hir, leaf: &impl Fn(&Hir) -> Option<Hir>) -> Option<Hir> {
     let each = |subs: &[Hir]| {
         subs.iter()
-            .map(|sub| plain_only(sub, negates))
+            .map(|sub| map_leaves(sub, leaf))
             .collect::<Option<Vec<_>>>()
     };
     Some(match hir.kind() {
-        HirKind::Look(look) => Hir::look(ascii_look(*look)),
-        HirKind::Literal(literal) => {
-            let text = std::str::from_utf8(&literal.0).ok()?;
-            Hir::concat(
-                text.chars()
-                    .map(|c| match ASCII_CASES.get(c as usize) {
-                        Some(cases) => cases.plain.clone(),
-                        None => ascii_cases(c).plain,
-                    })
-                    .collect(),
-            )
-        }
-        HirKind::Class(hir::Class::Unicode(class)) => {
-            // Only these characters have an ASCII case, and a plain character
-            // beyond ASCII has no other. When the class holds every case of each or
-            // none, folding before or after a negation is the same; without a
-            // negation, `(?i)` folds the class as written.
-            let mut near = class.clone();
-            near.intersect(&ASCII_IN_ANY_CASE);
-            let mut folded = near.clone();
-            folded.case_fold_simple();
-            if negates && folded != near {
-                return None;
-            }
-            folded.intersect(&ASCII);
-            let mut punctuation = class.clone();
-            punctuation.intersect(&PUNCTUATION);
-            folded.union(&punctuation);
-            Hir::class(hir::Class::Unicode(folded))
-        }
-        HirKind::Class(hir::Class::Bytes(_)) => return None,
         HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
-            sub: Box::new(plain_only(&rep.sub, negates)?),
+            sub: Box::new(map_leaves(&rep.sub, leaf)?),
             ..rep.clone()
         }),
         HirKind::Capture(cap) => Hir::capture(hir::Capture {
-            sub: Box::new(plain_only(&cap.sub, negates)?),
+            sub: Box::new(map_leaves(&cap.sub, leaf)?),
             ..cap.clone()
         }),
         HirKind::Concat(subs) => Hir::concat(each(subs)?),
         HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
         HirKind::Empty => Hir::empty(),
+        HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => leaf(hir)?,
     })
 }
 
@@ -539,50 +534,38 @@ const MAX_KEPT_CHARS: u32 = 256;
 /// `\b{start}`…) matching the empty string anywhere and every big class cut to its
 /// ASCII characters and any character beyond ASCII: it matches every span the
 /// pattern matches case-insensitively, and more, and folding and compiling it cost
-/// little.
-fn loosened(hir: &Hir) -> Hir {
-    let each = |subs: &[Hir]| subs.iter().map(loosened).collect();
-    match hir.kind() {
-        HirKind::Look(look) if ascii_look(*look) != *look => Hir::empty(),
-        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
-            Ok(text) => Hir::concat(
-                text.chars()
-                    .map(|c| match ASCII_CASES.get(c as usize) {
-                        Some(cases) => cases.any.clone(),
-                        None => ascii_cases(c).any,
-                    })
-                    .collect(),
-            ),
-            Err(_) => Hir::concat(
-                literal
-                    .0
-                    .iter()
-                    .map(|&b| {
-                        let mut byte = hir::ClassBytes::new([hir::ClassBytesRange::new(b, b)]);
-                        byte.case_fold_simple();
-                        Hir::class(hir::Class::Bytes(byte))
-                    })
-                    .collect(),
-            ),
-        },
-        HirKind::Class(hir::Class::Unicode(class)) => any_case(class),
-        HirKind::Class(hir::Class::Bytes(class)) => {
-            let mut class = class.clone();
-            class.case_fold_simple();
-            Hir::class(hir::Class::Bytes(class))
-        }
-        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
-            sub: Box::new(loosened(&rep.sub)),
-            ..rep.clone()
-        }),
-        HirKind::Capture(cap) => Hir::capture(hir::Capture {
-            sub: Box::new(loosened(&cap.sub)),
-            ..cap.clone()
-        }),
-        HirKind::Concat(subs) => Hir::concat(each(subs)),
-        HirKind::Alternation(subs) => Hir::alternation(each(subs)),
-        HirKind::Empty | HirKind::Look(_) => hir.clone(),
-    }
+/// little. (Always `Some`: no leaf is refused.)
+fn loosened(hir: &Hir) -> Option<Hir> {
+    map_leaves(hir, &|leaf| {
+        Some(match leaf.kind() {
+            HirKind::Look(look) if ascii_look(*look) != *look => Hir::empty(),
+            HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+                Ok(text) => Hir::concat(
+                    text.chars()
+                        .map(|c| in_cases(c, |cases| &cases.any))
+                        .collect(),
+                ),
+                Err(_) => Hir::concat(
+                    literal
+                        .0
+                        .iter()
+                        .map(|&b| {
+                            let mut byte = hir::ClassBytes::new([hir::ClassBytesRange::new(b, b)]);
+                            byte.case_fold_simple();
+                            Hir::class(hir::Class::Bytes(byte))
+                        })
+                        .collect(),
+                ),
+            },
+            HirKind::Class(hir::Class::Unicode(class)) => any_case(class),
+            HirKind::Class(hir::Class::Bytes(class)) => {
+                let mut class = class.clone();
+                class.case_fold_simple();
+                Hir::class(hir::Class::Bytes(class))
+            }
+            _ => leaf.clone(),
+        })
+    })
 }
 
 /// A character in every case, as [`loosened`] and [`plain_only`] spell it.
@@ -605,6 +588,14 @@ fn ascii_cases(c: char) -> Cases {
     Cases {
         any,
         plain: Hir::class(hir::Class::Unicode(cases)),
+    }
+}
+
+/// The part of `c`'s [`Cases`] that `pick` takes, looked up for an ASCII character.
+fn in_cases(c: char, pick: impl Fn(&Cases) -> &Hir) -> Hir {
+    match ASCII_CASES.get(c as usize) {
+        Some(cases) => pick(cases).clone(),
+        None => pick(&ascii_cases(c)).clone(),
     }
 }
 
