@@ -149,6 +149,24 @@ fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
             && tokens[start..comma]
                 .iter()
                 .any(|t| words.times.contains(t.lower().as_str())))
+        || counted_time(&tokens[start..comma])
+}
+
+/// `A few days later`, `20 years ago`, `A short time later`: a count or a
+/// determiner, then times and counts with one other word at most, ending in a time
+/// ("The deficit for this fiscal year" is a subject).
+fn counted_time(phrase: &[Token]) -> bool {
+    let words = &*SPEAKER_WORDS;
+    let count = |t: &Token| {
+        let l = t.lower();
+        words.determiners.contains(l.as_str()) || l.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let time = |t: &Token| words.times.contains(t.lower().as_str());
+    let [first, rest @ .., last] = phrase else {
+        return false;
+    };
+    let others = rest.iter().filter(|t| !count(t) && !time(t)).count();
+    count(first) && time(last) && !last.is_capitalized() && others <= 1
 }
 
 /// Where the subject of a sentence starts: after a dateline ("WASHINGTON —") and
@@ -1424,6 +1442,13 @@ mod tests {
                 "PolitiFact",
             ),
             ("Finally, the senator said", "the"),
+            ("A few days later, Trump reversed himself", "Trump"),
+            ("But 20 years ago, Trump said", "Trump"),
+            ("A short time later, Abedin wrote", "Abedin"),
+            (
+                "The deficit for this fiscal year, which ends soon, is",
+                "The",
+            ),
         ];
         for (text, want) in cases {
             let t = toks(text);

@@ -292,7 +292,10 @@ fn credit_forward(quotes: &mut [Quote], places: &[(usize, bool)]) {
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         let (region, _) = places[i];
         let (next_region, next_opens) = places[i + 1];
-        let adjacent = next_region == region || (next_region == region + 1 && next_opens);
+        // (a fragment in the narrator's sentence ending a paragraph is no part of
+        // the statement the next one opens with)
+        let adjacent = next_region == region
+            || (next_region == region + 1 && next_opens && quotes[i].kind != Kind::Partial);
         // credited in its own words, not by a chain of such quotations
         let credited = quotes[i + 1]
             .speaker
@@ -1073,6 +1076,11 @@ mod tests {
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Continuation),
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                 ],
+            ),
+            // but not a fragment in the narrator's sentence ending the paragraph
+            (
+                "Title\n\nThe vote was the \"last chance for a city that has waited for years.\"\n\n\"It will be hard,\" Ana Ruiz said.\n",
+                vec![("Ana Ruiz", name("Ana Ruiz"), Via::Cue)],
             ),
             // an attribution after a question mark, then one continued
             (
