@@ -8,10 +8,14 @@ use super::Kind;
 use super::marks::RawQuote;
 use super::words::{Token, tokens};
 use crate::span::Span;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashSet;
 
 /// The most tokens read inside a quotation for a transcript's speaker label.
 const LABEL_WINDOW: usize = 5;
+
+/// The most words looked for one by one before every name of a text is gathered.
+const MAX_NAMES_ASKED: usize = 16;
 
 /// The most tokens a window reaches from its quotation; attributions are shorter.
 const WINDOW: usize = 100;
@@ -23,6 +27,11 @@ pub struct Tokens<'a> {
     lowered: &'a str,
     spans: Vec<Span>,
     regions: Vec<OnceCell<Vec<Token<'a>>>>,
+    /// Capitalised words written right after a word or a comma somewhere in the
+    /// body: names, as opposed to words capitalised only to open a sentence.
+    names_mid_sentence: OnceCell<HashSet<&'a str>>,
+    /// The words asked about before those names were gathered, with the answers.
+    asked: RefCell<Vec<(&'a str, bool)>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -34,7 +43,49 @@ impl<'a> Tokens<'a> {
             lowered,
             spans: regions.to_vec(),
             regions: regions.iter().map(|_| OnceCell::new()).collect(),
+            names_mid_sentence: OnceCell::new(),
+            asked: RefCell::new(Vec::new()),
         }
+    }
+
+    /// True when `word` is capitalised somewhere mid-sentence in the body from
+    /// region `first_body` on (`said Trump`, `Hillary Clinton`): a name, not just
+    /// a sentence's first word ("Optimism", "Thirty"). The first few words asked
+    /// are looked for in the body; past them, all its names are gathered at once,
+    /// so the work stays linear however many are asked.
+    pub fn capitalised_mid_sentence(&self, word: &'a str, first_body: usize) -> bool {
+        let word = name_word(word);
+        if let Some(names) = self.names_mid_sentence.get() {
+            return names.contains(word);
+        }
+        let mut asked = self.asked.borrow_mut();
+        if let Some(&(_, answer)) = asked.iter().find(|(w, _)| *w == word) {
+            return answer;
+        }
+        let body = self
+            .spans
+            .get(first_body)
+            .map_or(self.text.len(), |s| s.start);
+        let bytes = self.text.as_bytes();
+        // (a space after a word or a comma, then a capital)
+        let mid_sentence = |at: usize| {
+            at >= body + 2
+                && bytes[at - 1] == b' '
+                && (bytes[at - 2].is_ascii_alphanumeric() || bytes[at - 2] == b',')
+        };
+        if asked.len() == MAX_NAMES_ASKED {
+            let names = (body..bytes.len())
+                .filter(|&at| mid_sentence(at) && self.text[at..].starts_with(char::is_uppercase))
+                .map(|at| name_word(&self.text[at..]))
+                .collect::<HashSet<_>>();
+            return self.names_mid_sentence.get_or_init(|| names).contains(word);
+        }
+        let answer = !word.is_empty()
+            && memchr::memmem::find_iter(&bytes[body..], word.as_bytes())
+                .map(|i| body + i)
+                .any(|at| mid_sentence(at) && name_word(&self.text[at..]).len() == word.len());
+        asked.push((word, answer));
+        answer
     }
 
     /// The tokens of region `index`.
@@ -50,6 +101,15 @@ impl<'a> Tokens<'a> {
             &[]
         }
     }
+}
+
+/// The letters, digits and hyphens `text` starts with: a name as the text writes
+/// it, without a possessive or a full stop ("Trump’s", "Oct.").
+pub fn name_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// Index of the first token starting at or after byte `at`.
@@ -202,4 +262,49 @@ fn sentence_at(sentences: &[Span], at: usize, region: Span) -> Span {
         .map(|i| sentences[i])
         .filter(|s| s.end > at && region.contains(*s))
         .unwrap_or(region)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_capitalised_mid_sentence_too() {
+        let text = "Title Words\n\nOptimism rose. Lopez spoke, and Ana Ruiz said Lopez’s plan \
+                    would work. Trump’s aides agreed.\n";
+        let lowered = text.to_ascii_lowercase();
+        let regions = [Span::new(0, 11), Span::new(13, text.len())];
+        let cases = [
+            ("Lopez", true),
+            ("Lopez’s", true),
+            ("Ruiz", true),
+            ("Optimism", false),
+            ("Trump", false),
+            ("Words", false),
+            ("Lo", false),
+        ];
+        let others: Vec<String> = (0..MAX_NAMES_ASKED).map(|i| format!("Absent{i}")).collect();
+        let all = Tokens::new(text, &lowered, &regions);
+        // asked one by one (twice: the second time from the answers kept)...
+        for word in [cases, cases].iter().flatten() {
+            assert_eq!(
+                all.capitalised_mid_sentence(word.0, 1),
+                word.1,
+                "{}",
+                word.0
+            );
+        }
+        // ...then, past MAX_NAMES_ASKED, from all the names gathered at once
+        for word in &others {
+            assert!(!all.capitalised_mid_sentence(word, 1));
+        }
+        assert!(all.names_mid_sentence.get().is_some());
+        for (word, want) in cases {
+            assert_eq!(
+                all.capitalised_mid_sentence(word, 1),
+                want,
+                "{word} from all names"
+            );
+        }
+    }
 }

@@ -156,6 +156,16 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
                 })
                 .flatten()
         });
+        // `Thirty percent of whites "strongly agree"`: a sentence's first word
+        // alone is no subject unless the text names it elsewhere too
+        let found = found.filter(|f| {
+            let name = context::name_word(f.name.slice(text));
+            !f.subject_only
+                || f.name.slice(text).contains(' ')
+                || !name.starts_with(char::is_uppercase)
+                || crate::rules::PRONOUNS.contains_key(Lower::of(name).as_str())
+                || all.capitalised_mid_sentence(name, usize::from(title.is_some()))
+        });
         let inner = raw.inner.slice(text);
         let speech = match kind {
             Kind::Direct => {
@@ -831,6 +841,16 @@ mod tests {
             ),
             // a headline's subject alone does not make its fragment speech
             ("Mayor eyes \"new era\" for the parks\n\nBody text.\n", &[]),
+            // a word capitalised only to open the sentence is no subject...
+            (
+                "Story title goes here\n\nThirty percent of whites \"strongly agree\" with it.\n",
+                &[],
+            ),
+            // ...but one the text capitalises elsewhere names someone
+            (
+                "Story title goes here\n\nOn Monday Lopez spoke.\n\nLopez hopes the park will feel \"truly ours\" by June.\n",
+                &["truly ours"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(quoted(text), *want, "{text}");
