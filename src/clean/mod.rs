@@ -647,7 +647,7 @@ mod tests {
     #[test]
     fn odd_but_real_text_is_kept() {
         let text = format!(
-            "A title for the story\n\n{PROSE}\n\nHe said working groups would be established to improve U.S.\n\nWe need to start by putting the visit in context.\n\nTrump said Obama was the founder of the group at a rally in Florida.\n\nMayors can follow the debate on Twitter.\n\n{PROSE}\n"
+            "A title for the story\n\n{PROSE}\n\nHe said working groups would be established to improve U.S.\n\nWe need to start by putting the visit in context.\n\nTrump said Obama was the founder of the group at a rally in Florida.\n\nMayors can follow the debate on Twitter.\n\n{PROSE}\n\nLee Zeldin gave the plan a whirl in an interview: \"It will work.\"\n\nMira Sorvino said she would attend the meeting next week.\n\n{PROSE}\n"
         );
         assert!(run(&text).removed.is_empty());
     }

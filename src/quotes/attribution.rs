@@ -1516,6 +1516,10 @@ mod tests {
                 Some(("the senator", "made")),
             ),
             ("On July 6, 2015, the point was this: ", None),
+            (
+                "One supporter, Lee Zeldin, gave the technique a whirl: ",
+                Some(("One supporter, Lee Zeldin", "gave")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
