@@ -810,11 +810,12 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
     let subject = OnceCell::new();
     let speaker = |(i, len, participle)| speaker_of_cue(tokens, i, len, participle, &subject);
     if last_cue {
-        return (0..tokens.len())
+        let nearest = (0..tokens.len())
             .rev()
             .filter_map(cue_here)
             .take(MAX_CUES_TRIED)
-            .find_map(speaker);
+            .find_map(speaker)?;
+        return Some(reporting_subject(tokens, nearest, &subject).unwrap_or(nearest));
     }
     // the main verb, not one in an opening clause ("While not everything Trump says
     // is true, Jamieson said …"); when a cue names no speaker, the next one may
@@ -851,6 +852,40 @@ pub fn before(tokens: &[Token], last_cue: bool) -> Option<Found> {
         .chain(inside)
         .take(MAX_CUES_TRIED)
         .find_map(speaker)
+}
+
+/// `Lynch said she recalled thinking, "…"`: a pronoun speaking in what a name is
+/// reported to have said stands for that name, which is the statement's source. The
+/// pronoun must follow the reporting cue right away (or after "that") and fit the
+/// name.
+fn reporting_subject(
+    tokens: &[Token],
+    nearest: Found,
+    subject: &OnceCell<Option<Phrase>>,
+) -> Option<Found> {
+    let p = tokens.iter().position(|t| t.span == nearest.speaker)?;
+    if !mention::is_pronoun(&tokens[p]) {
+        return None;
+    }
+    let mut k = p.checked_sub(1)?;
+    if tokens[k].lower() == "that" {
+        k = k.checked_sub(1)?;
+    }
+    let (len, participle) = cue_at(tokens, k)?;
+    if len != 1 || participle {
+        return None;
+    }
+    let reporter = speaker_of_cue(tokens, k, len, false, subject)?;
+    let name: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| reporter.name.start <= t.span.start && t.span.end <= reporter.name.end)
+        .collect();
+    let named = name
+        .first()
+        .is_some_and(|t| t.is_capitalized() && !mention::is_pronoun(t));
+    let words: Vec<&str> = name.iter().map(|t| t.text).collect();
+    (named && super::speakers::Known::can_refer(tokens[p].text, &words.join(" ")))
+        .then_some(reporter)
 }
 
 /// The relative pronoun whose clause the cue at `i` opens, past its helpers ("who
@@ -1371,6 +1406,26 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text, before(&toks(text), false)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_speaking_in_what_a_name_reports() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Lynch said she recalled thinking, ",
+                Some(("Lynch", "said")),
+            ),
+            (
+                "Ana Ruiz said that she told them: ",
+                Some(("Ana Ruiz", "said")),
+            ),
+            // the pronoun does not fit the name, or a verb stands between them
+            ("Mary Ruiz said he told them: ", Some(("he", "told"))),
+            ("Smith said, and he added: ", Some(("he", "added"))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text, before(&toks(text), true)), *want, "{text}");
         }
     }
 
