@@ -40,7 +40,8 @@ pub enum Via {
     AccordingTo,
     /// A pronoun resolved to an earlier speaker.
     Pronoun,
-    /// A surname linked to a full name given earlier.
+    /// A surname linked to the full name the article gives for it: earlier, or
+    /// later for a surname in the headline.
     Alias,
     /// No cue of its own: the same speaker as the quote before it.
     Continuation,
@@ -1062,7 +1063,7 @@ mod tests {
             (
                 "Ruiz says the plan is 'too little'\n\n\"We won,\" said Ana Ruiz.\n",
                 vec![
-                    ("Ruiz", name("Ana Ruiz"), Via::Cue),
+                    ("Ruiz", name("Ana Ruiz"), Via::Alias),
                     ("Ana Ruiz", name("Ana Ruiz"), Via::Cue),
                 ],
             ),

@@ -319,6 +319,11 @@ pub fn link_surnames(quotes: &mut [Quote]) {
             .and_then(Option::clone);
         if full.is_some() {
             mention.name = full;
+            // (found by a cue, named through the body's full name: as a surname in
+            // the body after its full name is)
+            if mention.via == Via::Cue {
+                mention.via = Via::Alias;
+            }
         }
     }
 }
