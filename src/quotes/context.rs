@@ -124,17 +124,20 @@ pub struct Context<'t, 'a> {
     /// The whole sentence before the quote, earlier quotations included.
     pub sentence_before: &'t [Token<'a>],
     /// The last sentence of the previous paragraph, when the quote opens its
-    /// paragraph ("Smith said:", "Carter said the region mattered.").
-    pub introduction: &'t [Token<'a>],
-    /// True when that sentence ends with a colon.
-    pub colon: bool,
+    /// paragraph: read by [`Self::introduction`], tokenized only when asked for.
+    introduction: OnceCell<&'t [Token<'a>]>,
+    /// The previous paragraph (its index and span), when the quote opens its own.
+    opened_after: Option<(usize, Span)>,
+    sentences: &'t [Span],
     /// From the closing mark to the end of its sentence.
     pub after: &'t [Token<'a>],
     /// The sentence after the quotation's.
     pub next_sentence: &'t [Token<'a>],
-    /// The start of the next paragraph, when the quotation ends its own: where a
-    /// credit line stands (`"…"` / `- Jane Doe, Springfield.`).
-    pub next_paragraph: &'t [Token<'a>],
+    /// The next paragraph, when the quotation ends its own: where a credit line
+    /// stands (`"…"` / `- Jane Doe, Springfield.`). Read by [`Self::next_paragraph`],
+    /// so that it is tokenized only when asked for.
+    following: Option<usize>,
+    all: &'t Tokens<'a>,
     /// The start of the quotation's paragraph (for headlines).
     pub whole: &'t [Token<'a>],
     /// The first words inside the quotation (a transcript's `PENCE:` label).
@@ -168,7 +171,7 @@ impl<'t, 'a> Context<'t, 'a> {
         all: &'t Tokens<'a>,
         raw: &RawQuote,
         place: &Place,
-        sentences: &[Span],
+        sentences: &'t [Span],
     ) -> Self {
         let region = place.region;
         let toks = all.region(raw.region);
@@ -196,28 +199,22 @@ impl<'t, 'a> Context<'t, 'a> {
         let before_from =
             |from: usize| &toks[from.max(open.saturating_sub(WINDOW)).min(open)..open];
         let forward = |from: usize, to: usize| &toks[from..to.min(from + WINDOW).max(from)];
-        let introduction: &[Token] = match place.previous {
-            Some(previous) if place.opens_region => {
-                let prev = all.region(raw.region - 1);
-                let sentence = sentence_at(sentences, previous.end - 1, previous);
-                let end = prev.len();
-                &prev[index(prev, sentence.start).max(end.saturating_sub(WINDOW))..end]
-            }
-            _ => &[],
-        };
         Context {
             before: before_from(sentence_start.max(floor)),
             sentence_before: before_from(sentence_start),
-            introduction,
-            colon: introduction.last().is_some_and(|t| t.text == ":"),
+            introduction: OnceCell::new(),
+            opened_after: place
+                .previous
+                .filter(|_| place.opens_region)
+                .map(|previous| (raw.region - 1, previous)),
+            sentences,
             after: forward(close, index(toks, last.end.max(raw.outer.end))),
             next_sentence: forward(index(toks, next.start), index(toks, next.end)),
-            next_paragraph: if toks[close..].iter().all(|t| !t.is_word()) {
-                let following = all.region_or_empty(raw.region + 1);
-                &following[..following.len().min(WINDOW)]
-            } else {
-                &[]
-            },
+            following: toks[close..]
+                .iter()
+                .all(|t| !t.is_word())
+                .then_some(raw.region + 1),
+            all,
             whole: &toks[..toks.len().min(WINDOW)],
             inside: {
                 let first = index(toks, raw.inner.start);
@@ -229,6 +226,36 @@ impl<'t, 'a> Context<'t, 'a> {
                 index(toks, previous_sentence.end),
             ),
             text,
+        }
+    }
+
+    /// The last sentence of the previous paragraph, when the quote opens its
+    /// paragraph ("Smith said:", "Carter said the region mattered.").
+    pub fn introduction(&self) -> &'t [Token<'a>] {
+        self.introduction.get_or_init(|| {
+            let Some((index_before, previous)) = self.opened_after else {
+                return &[];
+            };
+            let prev = self.all.region(index_before);
+            let sentence = sentence_at(self.sentences, previous.end - 1, previous);
+            let end = prev.len();
+            &prev[index(prev, sentence.start).max(end.saturating_sub(WINDOW))..end]
+        })
+    }
+
+    /// True when the introduction ends with a colon.
+    pub fn colon(&self) -> bool {
+        self.introduction().last().is_some_and(|t| t.text == ":")
+    }
+
+    /// The start of the next paragraph, when the quotation ends its own.
+    pub fn next_paragraph(&self) -> &'t [Token<'a>] {
+        match self.following {
+            Some(index) => {
+                let following = self.all.region_or_empty(index);
+                &following[..following.len().min(WINDOW)]
+            }
+            None => &[],
         }
     }
 

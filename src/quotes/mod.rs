@@ -149,7 +149,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
         let found = own.or_else(|| {
             (!continues)
                 .then(|| {
-                    attribution::before(context.introduction, false).or_else(|| {
+                    attribution::before(context.introduction(), false).or_else(|| {
                         opens_sentence
                             .then(|| attribution::before(context.previous_sentence, false))
                             .flatten()
@@ -273,7 +273,7 @@ fn antecedent(
     said: &str,
 ) -> Option<String> {
     let sentence_before = if context.previous_sentence.is_empty() {
-        context.introduction
+        context.introduction()
     } else {
         context.previous_sentence
     };
@@ -649,10 +649,10 @@ fn attribute(
             .or_else(|| {
                 // the credit may stand as a sentence of its own after the quotation,
                 // or as a line of its own after its paragraph
-                let credit_line = [context.after, context.next_sentence, context.next_paragraph]
+                let credit_line = [context.after, context.next_sentence]
                     .into_iter()
                     .find(|t| !t.is_empty())
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| context.next_paragraph());
                 attribution::credit(credit_line)
             })
             .or_else(|| attribution::after_any_verb(context.after))
@@ -664,12 +664,12 @@ fn attribute(
             .or_else(|| attribution::before(context.before, true))
             .or_else(|| {
                 context
-                    .colon
-                    .then(|| attribution::before(context.introduction, true))
+                    .colon()
+                    .then(|| attribution::before(context.introduction(), true))
                     .flatten()
             })
             // "Sanders made the following comment:" closing the paragraph before
-            .or_else(|| attribution::introducing_clause(context.introduction))
+            .or_else(|| attribution::introducing_clause(context.introduction()))
             .or_else(|| attribution::before(context.after, false))
             .or_else(|| {
                 (!speaking && context.after.iter().all(|t| !t.is_word()))
