@@ -168,6 +168,9 @@ pub struct SpeakerWords {
     pub stops: WordSet,
     /// Words that open a description ("the", "a", "his").
     pub determiners: WordSet,
+    /// Determiners that count ("three", "both"), after which a verb in the past is
+    /// the verb of the phrase they end ("the mother of three replied").
+    pub quantifiers: WordSet,
     /// Words that join clauses ("when", "while").
     pub links: WordSet,
     /// Prepositions, after which a cue word is a noun ("secretary of state").
@@ -217,6 +220,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("helper") => &mut classes.helpers,
             Some("stop") => &mut classes.stops,
             Some("determiner") => &mut classes.determiners,
+            Some("quantifier") => &mut classes.quantifiers,
             Some("link") => &mut classes.links,
             Some("preposition") => &mut classes.prepositions,
             Some("passive") => &mut classes.passives,
@@ -357,6 +361,7 @@ mod tests {
             "helper",
             "stop",
             "determiner",
+            "quantifier",
             "link",
             "preposition",
             "passive",

@@ -57,7 +57,11 @@ pub fn cue_at(tokens: &[Token], i: usize) -> Option<(usize, bool)> {
         // ("despite admitting", "by calling it": after a preposition, a form in
         // -ing is still the verb of the sentence's subject)
         let gerund = first.ends_with("ing");
-        if words.determiners.contains(previous.as_str())
+        // ("the 34-year-old mother of three replied", "both said": after a count, a
+        // verb in the past is the verb of the phrase it ends)
+        let counted_verb = words.quantifiers.contains(previous.as_str())
+            && (first.ends_with("ed") || words.past_forms.contains(first.as_str()));
+        if (words.determiners.contains(previous.as_str()) && !counted_verb)
             || possessive
             || (words.prepositions.contains(previous.as_str()) && !gerund)
             || passive
@@ -1464,6 +1468,11 @@ mod tests {
             ("by calling it", 1, true),
             ("in his remarks", 2, false),
             ("the United States", 2, false),
+            // after a count, a verb in the past is a verb; other forms stay nouns
+            ("the mother of three replied", 4, true),
+            ("both said", 1, true),
+            ("two reports", 1, false),
+            ("his reported remarks", 1, false),
         ];
         for &(text, at, want) in cases {
             let t = toks(text);

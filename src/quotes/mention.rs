@@ -165,7 +165,9 @@ fn plausible(words: &[Token]) -> bool {
     {
         return false;
     }
-    if words.iter().all(is_determiner) || is_time(words) {
+    // ("Several said": a count alone stands for the people counted)
+    let counted = words.len() == 1 && SPEAKER_WORDS.quantifiers.contains(first.lower().as_str());
+    if !counted && (words.iter().all(is_determiner) || is_time(words)) {
         return false;
     }
     // "That", "Do": a function word opening a sentence names no one
@@ -555,7 +557,10 @@ pub fn subject_before(tokens: &[Token], end: usize) -> Option<Phrase> {
     while time_start > 0 && is_time(&tokens[time_start - 1..time_start]) {
         time_start -= 1;
     }
-    let after_preposition = time_start > 0
+    // (a time or a year, not only determiners: "the mother of three said")
+    let timed = tokens[time_start..k].iter().any(|t| !is_determiner(t));
+    let after_preposition = timed
+        && time_start > 0
         && SPEAKER_WORDS
             .prepositions
             .contains(tokens[time_start - 1].lower().as_str());
@@ -779,6 +784,16 @@ mod tests {
             ("Sanders is choosing not to respond", None),
             // a capitalised pronoun opens the sentence: "gives" is its verb
             ("She gives credit", None),
+            // a count alone stands for those counted; "of three" is no time
+            ("Several said", Some(("Several", "Several"))),
+            (
+                "the 34-year-old mother of three replied",
+                Some((
+                    "the 34-year-old mother of three",
+                    "the 34-year-old mother of three",
+                )),
+            ),
+            ("McConnell, who in 2010 said", Some(("who", "who"))),
         ];
         for (text, want) in cases {
             let t = toks(text);
