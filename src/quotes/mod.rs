@@ -298,13 +298,13 @@ fn antecedent(
 
 /// `"Not only can he win." ¶ "He may be the only one," Viguerie notes.`: a
 /// quotation with no speaker of its own, right before one its speaker is credited
-/// with in the same paragraph or opening the next, is that speaker's too.
+/// with in the same paragraph or opening the next, is that speaker's too (a
+/// statement, for the next paragraph: a fragment ending the narrator's paragraph is
+/// not).
 fn credit_forward(quotes: &mut [Quote], places: &[(usize, bool)]) {
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         let (region, _) = places[i];
         let (next_region, next_opens) = places[i + 1];
-        // (a fragment in the narrator's sentence ending a paragraph is no part of
-        // the statement the next one opens with)
         let adjacent = next_region == region
             || (next_region == region + 1 && next_opens && quotes[i].kind != Kind::Partial);
         // credited in its own words, not by a chain of such quotations
