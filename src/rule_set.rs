@@ -320,6 +320,10 @@ pub struct JointOwner {
     pub pattern: usize,
     /// The string's length in bytes.
     pub len: usize,
+    /// The longest text the pattern can match, when it must match the whole text:
+    /// the pattern turns a longer one away unread, and so its hits there need not
+    /// be kept.
+    pub longest: Option<usize>,
 }
 
 impl JointGate {
@@ -336,6 +340,7 @@ impl JointGate {
                     set,
                     pattern,
                     len: string.len(),
+                    longest: rules.longest[pattern],
                 });
             }
         }
