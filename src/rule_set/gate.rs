@@ -375,12 +375,15 @@ fn long_windows(string: &[u8], stride: usize) -> Vec<(u32, isize)> {
 /// where the string does not.
 fn rarest_windows(string: &[u8], count: usize) -> usize {
     let span = 3 + count;
+    // each pair's, read once: the spans overlap
+    let pairs: Vec<u32> = string
+        .windows(2)
+        .map(|p| pair_commonness(p[0], p[1]))
+        .collect();
     (0..=string.len() - span)
         .min_by_key(|&at| {
-            let bytes = &string[at..at + span];
-            let single: u32 = bytes.iter().map(|&b| commonness(b)).sum();
-            let pairs: u32 = bytes.windows(2).map(|p| pair_commonness(p[0], p[1])).sum();
-            single + pairs
+            let single: u32 = string[at..at + span].iter().map(|&b| commonness(b)).sum();
+            single + pairs[at..at + span - 1].iter().sum::<u32>()
         })
         .unwrap_or(0)
 }
