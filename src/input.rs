@@ -261,6 +261,11 @@ pub fn read_rules(path: &Path) -> anyhow::Result<BoilerplateRules> {
     BoilerplateRules::with_user_rules(&text).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
+/// Bytes read at a time: eight times the standard buffer, so that a stream costs an
+/// eighth of the system calls (a 20 MB stream took 2,450 reads of 8 KB) and fewer
+/// JSON Lines records straddle two reads, each straddle a copy.
+const READ_BUFFER: usize = 64 << 10;
+
 fn open(item: &Item) -> Result<Box<dyn BufRead>, Unread> {
     match item {
         Item::Failed(error) | Item::Skipped(error) => {
@@ -273,9 +278,9 @@ fn open(item: &Item) -> Result<Box<dyn BufRead>, Unread> {
                 Unread::failed(&at, problem)
             })
         }
-        Item::Stdin => Ok(Box::new(BufReader::new(io::stdin()))),
+        Item::Stdin => Ok(Box::new(BufReader::with_capacity(READ_BUFFER, io::stdin()))),
         Item::File { path, .. } => File::open(path)
-            .map(|file| Box::new(BufReader::new(file)) as Box<dyn BufRead>)
+            .map(|file| Box::new(BufReader::with_capacity(READ_BUFFER, file)) as Box<dyn BufRead>)
             .map_err(|e| Unread::failed(&path.display().to_string(), e.to_string())),
     }
 }

@@ -16,19 +16,20 @@
 //! Rule sets asked about the same texts can share one gate ([`JointGate`]).
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
-//! start with (see `first_byte.rs`): a text opening with another byte is not asked.
+//! start with (see `edge_bytes.rs`): a text opening with another byte is not asked;
+//! and likewise one anchored at the end with the bytes its matches can end with.
 //!
 //! Patterns match case-insensitively, as if written with `(?i)`. The gate folds case
 //! as `(?i)` does, except for the rare forms `ſ` and `K`: text
 //! spelling "subscribe" with a long s does not reach the rules.
 
+mod edge_bytes;
 mod factor;
-mod first_byte;
 mod forward;
 mod gate;
 
+use edge_bytes::EdgeBytes;
 use factor::{edges, necessary_factor};
-use first_byte::FirstBytes;
 use forward::{Forward, Lazy};
 use gate::Gate;
 use regex_syntax::hir::Hir;
@@ -63,7 +64,10 @@ pub struct RuleSet {
     longest: Vec<Option<usize>>,
     /// For each pattern anchored at the text's start, the bytes its matches start
     /// with: a text opening with another byte is not asked.
-    first_bytes: Vec<Option<FirstBytes>>,
+    first_bytes: Vec<Option<EdgeBytes>>,
+    /// For each pattern anchored at the text's end, the bytes its matches end with:
+    /// a text closing with another byte is not asked.
+    last_bytes: Vec<Option<EdgeBytes>>,
     patterns: Vec<String>,
     /// Each pattern as written (parsed without `(?i)`), for its filter and its form
     /// for ASCII text.
@@ -91,13 +95,15 @@ impl RuleSet {
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut first_bytes = Vec::with_capacity(patterns.len());
+        let mut last_bytes = Vec::with_capacity(patterns.len());
         let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
                 .map_err(|e| (index, e.to_string()))?;
             longest.push(longest_whole_match(&hir));
-            first_bytes.push(FirstBytes::of_anchored(&hir));
+            first_bytes.push(EdgeBytes::of_anchored(&hir));
+            last_bytes.push(EdgeBytes::of_anchored_end(&hir));
             let spelled = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
                 .and_then(|f| {
@@ -135,6 +141,7 @@ impl RuleSet {
             ungated,
             longest,
             first_bytes,
+            last_bytes,
             patterns: patterns.to_vec(),
             written,
             filters: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -225,9 +232,10 @@ impl RuleSet {
     /// Where pattern `index`'s leftmost match in `text` ends, with the index.
     fn found(&self, index: usize, text: &str) -> Option<(usize, usize)> {
         if self.longest[index].is_some_and(|longest| text.len() > longest)
-            || self.first_bytes[index]
-                .as_ref()
-                .is_some_and(|first| !first.allows(text.as_bytes()))
+            || [&self.first_bytes[index], &self.last_bytes[index]]
+                .into_iter()
+                .flatten()
+                .any(|edge| !edge.allows(text.as_bytes()))
         {
             return None;
         }
@@ -312,6 +320,10 @@ pub struct JointOwner {
     pub pattern: usize,
     /// The string's length in bytes.
     pub len: usize,
+    /// The longest text the pattern can match, when it must match the whole text:
+    /// the pattern turns a longer one away unread, and so its hits there need not
+    /// be kept.
+    pub longest: Option<usize>,
 }
 
 impl JointGate {
@@ -328,6 +340,7 @@ impl JointGate {
                     set,
                     pattern,
                     len: string.len(),
+                    longest: rules.longest[pattern],
                 });
             }
         }

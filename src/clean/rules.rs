@@ -356,7 +356,11 @@ impl BoilerplateRules {
             |at: usize, len: usize| bare_start <= at && at + len <= bare_start + bare.len();
         let mut candidates: [Vec<usize>; GATED_SCOPES.len()] = Default::default();
         self.block_gate.each_hit(text, |at, owner| {
-            if GATED_SCOPES[owner.set] != Scope::Line || in_bare(at, owner.len) {
+            let line = GATED_SCOPES[owner.set] == Scope::Line;
+            // the pattern would turn a text this long away when asked
+            let subject = if line { bare.len() } else { text.len() };
+            let fits = owner.longest.is_none_or(|longest| subject <= longest);
+            if fits && (!line || in_bare(at, owner.len)) {
                 candidates[owner.set].push(owner.pattern);
             }
         });

@@ -10,7 +10,8 @@
 //! three bytes have two tables of their own, asked in the same pass with the same
 //! four bytes. The places that pass look their strings up in flat maps (most of
 //! them are words that hold a string's window but not the string: the lookup is
-//! read on every one) and compare each candidate with the text in full.
+//! read on every one) and compare each candidate with the text: its first eight
+//! bytes as one word, then in full.
 
 /// Bits in the table of four-byte windows (8 KB), and in those of the first bytes of
 /// shorter strings.
@@ -71,6 +72,34 @@ struct Long {
     /// Where the string is in [`Gate::bytes`].
     start: u32,
     len: u32,
+    /// The string's first eight bytes (or all, when fewer) as [`Long::head_of`]
+    /// reads a text's: most strings a window brings up differ from the text there
+    /// within them, and one comparison of words tells, where a loop over bytes
+    /// would mispredict its exit.
+    head: u64,
+}
+
+/// Bit 5 of every byte of a word: ASCII letters differ from their capitals only
+/// there (see [`window`]).
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+impl Long {
+    /// The first eight bytes of `bytes`, bit 5 of each set, with those beyond
+    /// `len` cleared; `None` when `bytes` is shorter than eight.
+    fn head_of(bytes: &[u8], len: usize) -> Option<u64> {
+        let eight = u64::from_le_bytes(*bytes.first_chunk::<8>()?);
+        let kept = u64::MAX >> (8 * (8 - len.min(8)));
+        Some((eight | CASE_BITS) & kept)
+    }
+
+    /// Whether the text from `start` on cannot hold the string: its head differs
+    /// from the string's (not asked near the text's end, where the full comparison
+    /// answers alone).
+    fn surely_not_at(&self, text: &[u8], start: usize) -> bool {
+        text.get(start..)
+            .and_then(|rest| Long::head_of(rest, self.len as usize))
+            .is_some_and(|head| head != self.head)
+    }
 }
 
 impl Gate {
@@ -106,6 +135,9 @@ impl Gate {
                                     .expect("a window is at most 2^31 bytes into its string"),
                                 start: small(bytes.len()),
                                 len: small(len),
+                                // padded: a string may be shorter than eight bytes
+                                head: Long::head_of(&[folded.as_slice(), &[0; 8]].concat(), len)
+                                    .unwrap_or_default(),
                             },
                         ));
                     }
@@ -206,6 +238,9 @@ impl Gate {
             let Some(start) = at.checked_add_signed(-(long.offset as isize)) else {
                 continue;
             };
+            if long.surely_not_at(text, start) {
+                continue;
+            }
             let here = text
                 .get(start..start + string.len())
                 .is_some_and(|candidate| {
@@ -335,18 +370,50 @@ fn long_windows(string: &[u8], stride: usize) -> Vec<(u32, isize)> {
         .collect()
 }
 
-/// The offset of the first of `count` neighbouring windows of `string` whose bytes are
-/// rarest in English text, so that the windows seldom occur where the string does not.
+/// The offset of the first of `count` neighbouring windows of `string` whose bytes,
+/// and pairs of bytes, are rarest in English text, so that the windows seldom occur
+/// where the string does not.
 fn rarest_windows(string: &[u8], count: usize) -> usize {
     let span = 3 + count;
+    // each pair's, read once: the spans overlap
+    let pairs: Vec<u32> = string
+        .windows(2)
+        .map(|p| pair_commonness(p[0], p[1]))
+        .collect();
     (0..=string.len() - span)
         .min_by_key(|&at| {
-            string[at..at + span]
-                .iter()
-                .map(|&b| commonness(b))
-                .sum::<u32>()
+            let single: u32 = string[at..at + span].iter().map(|&b| commonness(b)).sum();
+            single + pairs[at..at + span - 1].iter().sum::<u32>()
         })
         .unwrap_or(0)
+}
+
+/// How much more often than its bytes alone tell two bytes follow each other in
+/// English text, roughly, on the scale of [`commonness`]: a word's edge (a space
+/// beside anything else), which every word has, and the commonest pairs of letters
+/// ("th", "he", "in"…), half their share in tenths of a percent of pairs.
+fn pair_commonness(first: u8, second: u8) -> u32 {
+    if (first == b' ') != (second == b' ') {
+        return 50;
+    }
+    match &[first, second] {
+        b"th" => 178,
+        b"he" => 154,
+        b"in" => 122,
+        b"er" => 103,
+        b"an" => 100,
+        b"re" => 93,
+        b"on" => 88,
+        b"at" => 75,
+        b"en" | b"es" | b"ti" => 70,
+        b"nd" | b"or" => 66,
+        b"te" | b"of" | b"ed" | b"is" | b"it" => 58,
+        b"al" | b"ar" | b"st" | b"to" | b"nt" => 53,
+        b"ng" | b"se" | b"ha" | b"as" | b"ou" => 45,
+        b"io" | b"le" | b"ve" | b"co" | b"me" | b"de" | b"hi" => 40,
+        b"ri" | b"ro" | b"ic" | b"ne" | b"ea" | b"ra" | b"ce" => 35,
+        _ => 0,
+    }
 }
 
 /// How often a byte occurs in English text, roughly, in tenths of a percent of
