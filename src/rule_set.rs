@@ -63,11 +63,10 @@ pub struct RuleSet {
     /// match: a longer text is not asked, nor the pattern compiled for it.
     longest: Vec<Option<usize>>,
     /// For each pattern anchored at the text's start, the bytes its matches start
-    /// with: a text opening with another byte is not asked.
-    first_bytes: Vec<Option<EdgeBytes>>,
-    /// For each pattern anchored at the text's end, the bytes its matches end with:
-    /// a text closing with another byte is not asked.
-    last_bytes: Vec<Option<EdgeBytes>>,
+    /// with, and for each anchored at its end, the bytes they end with: a text
+    /// opening (closing) with another byte is not asked. Worked out on the pattern's
+    /// first question, as most patterns are never asked past the gate.
+    edge_bytes: Vec<OnceLock<[Option<EdgeBytes>; 2]>>,
     patterns: Vec<String>,
     /// Each pattern as written (parsed without `(?i)`), for its filter and its form
     /// for ASCII text.
@@ -94,16 +93,12 @@ impl RuleSet {
         let mut edges_of = Vec::new();
         let mut ungated = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
-        let mut first_bytes = Vec::with_capacity(patterns.len());
-        let mut last_bytes = Vec::with_capacity(patterns.len());
         let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let hir = regex_syntax::Parser::new()
                 .parse(pattern)
                 .map_err(|e| (index, e.to_string()))?;
             longest.push(longest_whole_match(&hir));
-            first_bytes.push(EdgeBytes::of_anchored(&hir));
-            last_bytes.push(EdgeBytes::of_anchored_end(&hir));
             let spelled = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
                 .and_then(|f| {
@@ -140,8 +135,7 @@ impl RuleSet {
             edges: edges_of,
             ungated,
             longest,
-            first_bytes,
-            last_bytes,
+            edge_bytes: patterns.iter().map(|_| OnceLock::new()).collect(),
             patterns: patterns.to_vec(),
             written,
             filters: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -232,8 +226,12 @@ impl RuleSet {
     /// Where pattern `index`'s leftmost match in `text` ends, with the index.
     fn found(&self, index: usize, text: &str) -> Option<(usize, usize)> {
         if self.longest[index].is_some_and(|longest| text.len() > longest)
-            || [&self.first_bytes[index], &self.last_bytes[index]]
-                .into_iter()
+            || self.edge_bytes[index]
+                .get_or_init(|| {
+                    let hir = &self.written[index];
+                    [EdgeBytes::of_anchored(hir), EdgeBytes::of_anchored_end(hir)]
+                })
+                .iter()
                 .flatten()
                 .any(|edge| !edge.allows(text.as_bytes()))
         {
