@@ -45,12 +45,16 @@ pub fn position(
             return Some(8 * k + (found.trailing_zeros() / 8) as usize);
         }
     }
-    let tail = bytes.len() - chunks.remainder().len();
-    chunks
-        .remainder()
+    position_from(bytes, bytes.len() - chunks.remainder().len(), test)
+}
+
+/// The place of the first byte of `bytes` from `start` on that `test` holds for,
+/// asked byte by byte (the tail a chunked search leaves).
+fn position_from(bytes: &[u8], start: usize, test: impl Fn(u8) -> bool) -> Option<usize> {
+    bytes[start..]
         .iter()
         .position(|&b| test(b))
-        .map(|i| tail + i)
+        .map(|i| start + i)
 }
 
 /// Bytes [`first`] tests at once.
@@ -69,12 +73,7 @@ pub fn first(bytes: &[u8], test: impl Fn(u8) -> bool) -> Option<usize> {
             return chunk.iter().position(|&b| test(b)).map(|i| CHUNK * k + i);
         }
     }
-    let tail = bytes.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| test(b))
-        .map(|i| tail + i)
+    position_from(bytes, bytes.len() - chunks.remainder().len(), test)
 }
 
 #[cfg(test)]
