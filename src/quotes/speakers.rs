@@ -191,6 +191,8 @@ pub struct Known {
     latest_he: Option<String>,
     latest_she: Option<String>,
     latest: Option<String>,
+    /// Full names by surname in lower case, so that a transcript's `PENCE:` finds
+    /// "Mike Pence".
     by_surname: HashMap<String, String>,
 }
 
@@ -217,9 +219,10 @@ impl Known {
                 set(&mut self.latest_she);
             }
             if let Some((_, surname)) = name.rsplit_once(' ') {
-                if self.by_surname.get(surname).map(String::as_str) != Some(name) {
+                let surname = Lower::of(surname);
+                if self.by_surname.get(surname.as_str()).map(String::as_str) != Some(name) {
                     self.by_surname
-                        .insert(surname.to_string(), name.to_string());
+                        .insert(surname.as_str().to_string(), name.to_string());
                 }
             }
         }
@@ -261,7 +264,7 @@ impl Known {
         }
         let name = canonical(mention);
         if is_person_name(&name) && !name.contains(' ') {
-            if let Some(full) = self.by_surname.get(&name) {
+            if let Some(full) = self.by_surname.get(Lower::of(&name).as_str()) {
                 return (Some(full.clone()), Some(Via::Alias));
             }
         }
@@ -456,6 +459,15 @@ mod tests {
         assert_eq!(
             known(&[]).resolve("Mr Lavrov"),
             (Some("Lavrov".into()), None)
+        );
+        // a transcript's label in capitals
+        assert_eq!(
+            known(&["Mike Pence"]).resolve("PENCE"),
+            (Some("Mike Pence".into()), Some(Via::Alias))
+        );
+        assert_eq!(
+            known(&[]).resolve("WALLACE"),
+            (Some("WALLACE".into()), None)
         );
     }
 }
