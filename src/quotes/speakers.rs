@@ -160,7 +160,8 @@ fn sex_of(name: &str) -> Option<Sex> {
 }
 
 /// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
-/// none of them marking an organisation or a time.
+/// none of them marking an organisation, a place or a time, nor a pronoun ("Would
+/// I" opens a question).
 pub fn is_person_name(name: &str) -> bool {
     let mut words = 0;
     let mut last_capitalized = false;
@@ -173,7 +174,8 @@ pub fn is_person_name(name: &str) -> bool {
         let ok = words <= 4
             && (capitalized || particle)
             && !ORGANIZATION_WORDS.contains(lower.as_str())
-            && !SPEAKER_WORDS.times.contains(lower.as_str());
+            && !SPEAKER_WORDS.times.contains(lower.as_str())
+            && !PRONOUNS.contains_key(lower.as_str());
         last_capitalized = capitalized;
         ok
     }) && words > 0
@@ -444,10 +446,16 @@ mod tests {
             ("she", "Trump", true),
             ("they", "Donald Trump", true),
             ("he", "the Justice Department", false),
+            // a place or an event is no person
+            ("she", "New York", false),
+            ("he", "World War II", false),
         ];
         for (pronoun, name, want) in cases {
             assert_eq!(Known::can_refer(pronoun, name), want, "{pronoun} {name}");
         }
+        // nor a question opening a sentence ("Would I ever …?")
+        assert!(!is_person_name("Would I"));
+        assert!(is_person_name("Pierre de Vos"));
     }
 
     #[test]
