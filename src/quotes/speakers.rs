@@ -255,7 +255,8 @@ impl Known {
     /// Resolves a mention: returns the name and, when the mention needed it, the
     /// resolution it went through.
     pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
-        if let Some(pronoun) = PRONOUNS.get(Lower::of(mention).as_str()) {
+        // ("He’s claiming": a pronoun with its verb's contraction is that pronoun)
+        if let Some(pronoun) = PRONOUNS.get(Lower::of(without_possessive(mention)).as_str()) {
             let antecedent = match (pronoun.kind, pronoun.sex) {
                 (PronounKind::Person, Some(Sex::Male)) => &self.latest_he,
                 (PronounKind::Person, Some(Sex::Female)) => &self.latest_she,
@@ -453,6 +454,10 @@ mod tests {
         for (pronoun, name, want) in cases {
             assert_eq!(Known::can_refer(pronoun, name), want, "{pronoun} {name}");
         }
+        assert_eq!(
+            known(&["Donald Trump"]).resolve("He’s"),
+            (Some("Donald Trump".into()), Some(Via::Pronoun))
+        );
         // nor a question opening a sentence ("Would I ever …?")
         assert!(!is_person_name("Would I"));
         assert!(is_person_name("Pierre de Vos"));
