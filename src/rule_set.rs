@@ -13,7 +13,9 @@
 //! compile; then, where that matches, its form for plain text (ASCII and
 //! punctuation); and in full only for a text beyond that, or a rule without a plain
 //! form (see `forward.rs`). So a rule that never comes near a match costs little.
-//! Rule sets asked about the same texts can share one gate ([`JointGate`]).
+//! Rule sets asked about the same texts can share one gate ([`JointGate`]). The
+//! strings that open every match of a pattern anchored at the text's start (`by` in
+//! `^(by|von)\s`) are kept out of the gate and looked for at the start only.
 //!
 //! A pattern anchored at the text's start also has the set of bytes its matches can
 //! start with (see `edge_bytes.rs`): a text opening with another byte is not asked;
@@ -29,7 +31,7 @@ mod forward;
 mod gate;
 
 use edge_bytes::EdgeBytes;
-use factor::{edges, necessary_factor};
+use factor::{edges, necessary_factor, opens_every_match};
 use forward::{Forward, Lazy};
 use gate::Gate;
 use regex_syntax::hir::Hir;
@@ -57,6 +59,10 @@ pub struct RuleSet {
     owners: Vec<usize>,
     /// The word edges each string of the gate needs around it.
     edges: Vec<Edges>,
+    /// Strings that open every match of their pattern, with its index: kept out of
+    /// the gate, which would find them anywhere (`by`, `en`, `share` are in many
+    /// paragraphs), and looked for at the text's start only.
+    leading: Leading<usize>,
     /// Patterns without a usable factor, asked in full every time.
     ungated: Vec<usize>,
     /// For each pattern that must match the whole text, the longest text it can
@@ -92,6 +98,7 @@ impl RuleSet {
         let mut owners = Vec::new();
         let mut edges_of = Vec::new();
         let mut ungated = Vec::new();
+        let mut leading = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
@@ -99,27 +106,35 @@ impl RuleSet {
                 .parse(pattern)
                 .map_err(|e| (index, e.to_string()))?;
             longest.push(longest_whole_match(&hir));
-            let spelled = necessary_factor(&hir)
+            let edged: Option<Vec<_>> = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
-                .and_then(|f| {
-                    f.strings
-                        .iter()
-                        .map(|s| {
-                            let (before, text, after) = edges(s);
-                            let prefix = gate_prefix(&text);
-                            let after = after && prefix.len() == text.len();
-                            let needs = Edges::of(prefix, before, after);
-                            case_forms(prefix).map(|forms| (forms, needs))
-                        })
-                        .collect::<Option<Vec<_>>>()
-                });
+                .map(|f| f.strings.iter().map(|s| edges(s)).collect());
+            let leads = edged.as_ref().is_some_and(|edged| {
+                let texts: Vec<&str> = edged.iter().map(|(_, text, _)| gate_prefix(text)).collect();
+                opens_every_match(&hir, &texts)
+            });
+            let spelled = edged.and_then(|edged| {
+                edged
+                    .into_iter()
+                    .map(|(before, text, after)| {
+                        let prefix = gate_prefix(&text);
+                        let after = after && prefix.len() == text.len();
+                        let needs = Edges::of(prefix, before, after);
+                        case_forms(prefix).map(|forms| (forms, needs))
+                    })
+                    .collect::<Option<Vec<_>>>()
+            });
             match spelled {
                 Some(spelled) => {
                     for (forms, needs) in spelled {
                         for form in forms {
-                            strings.push(form);
-                            owners.push(index);
-                            edges_of.push(needs);
+                            if leads {
+                                leading.push((form, index, needs));
+                            } else {
+                                strings.push(form);
+                                owners.push(index);
+                                edges_of.push(needs);
+                            }
                         }
                     }
                 }
@@ -133,6 +148,7 @@ impl RuleSet {
             strings,
             owners,
             edges: edges_of,
+            leading: Leading::new(leading),
             ungated,
             longest,
             edge_bytes: patterns.iter().map(|_| OnceLock::new()).collect(),
@@ -190,6 +206,8 @@ impl RuleSet {
                 candidates.push(self.owners[string]);
             }
         });
+        self.leading
+            .each_hit(text.as_bytes(), |pattern| candidates.push(pattern));
         self.first_match_among(text, ordered(&mut candidates))
     }
 
@@ -298,6 +316,41 @@ fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
+/// Strings that open every match of their pattern, which must match at the text's
+/// start (see [`opens_every_match`]), each with its owner and the word edges it
+/// needs, sorted by first byte: a text is asked about those it opens with.
+#[derive(Debug)]
+struct Leading<O> {
+    strings: Vec<(String, O, Edges)>,
+}
+
+impl<O: Copy> Leading<O> {
+    /// `strings` (not empty, ASCII letters in lower case) with their owners and edges.
+    fn new(mut strings: Vec<(String, O, Edges)>) -> Leading<O> {
+        strings.sort_by_key(|(string, ..)| string.as_bytes()[0]);
+        Leading { strings }
+    }
+
+    /// Calls `found` with the owner of each string `text` opens with, with the word
+    /// edges it needs.
+    fn each_hit(&self, text: &[u8], mut found: impl FnMut(O)) {
+        let Some(first) = text.first().map(u8::to_ascii_lowercase) else {
+            return;
+        };
+        let from = self
+            .strings
+            .partition_point(|(string, ..)| string.as_bytes()[0] < first);
+        let same_first = self.strings[from..]
+            .iter()
+            .take_while(|(string, ..)| string.as_bytes()[0] == first);
+        for (string, owner, edges) in same_first {
+            if gate::opens_with(text, string.as_bytes()) && edges.hold(text, 0, string.len()) {
+                found(*owner);
+            }
+        }
+    }
+}
+
 /// One gate over the strings of several rule sets asked about the same texts, so
 /// that a text is read once for all of them.
 #[derive(Debug)]
@@ -307,6 +360,8 @@ pub struct JointGate {
     owners: Vec<JointOwner>,
     /// The word edges each string needs around it.
     edges: Vec<Edges>,
+    /// Each set's strings that open every match of their pattern.
+    leading: Vec<Leading<JointOwner>>,
 }
 
 /// Whose one string of a [`JointGate`] is.
@@ -330,28 +385,40 @@ impl JointGate {
         let mut strings = Vec::new();
         let mut owners = Vec::new();
         let mut edges = Vec::new();
+        let mut leading = Vec::new();
         for (set, rules) in sets.iter().enumerate() {
+            let owner = |pattern: usize, string: &str| JointOwner {
+                set,
+                pattern,
+                len: string.len(),
+                longest: rules.longest[pattern],
+            };
             edges.extend(&rules.edges);
             for (string, &pattern) in rules.strings.iter().zip(&rules.owners) {
                 strings.push(string.as_str());
-                owners.push(JointOwner {
-                    set,
-                    pattern,
-                    len: string.len(),
-                    longest: rules.longest[pattern],
-                });
+                owners.push(owner(pattern, string));
             }
+            let opening = rules.leading.strings.iter();
+            leading.push(Leading::new(
+                opening
+                    .map(|(string, pattern, needs)| {
+                        (string.clone(), owner(*pattern, string), *needs)
+                    })
+                    .collect(),
+            ));
         }
         JointGate {
             gate: Gate::new(&strings),
             owners,
             edges,
+            leading,
         }
     }
 
     /// Calls `found` with the place and owner of every string wherever it occurs in
-    /// `text` with the word edges its pattern needs.
-    pub fn each_hit(&self, text: &str, mut found: impl FnMut(usize, JointOwner)) {
+    /// `text` with the word edges its pattern needs; a string that opens every match
+    /// of its pattern only where its set's patterns read from, `starts[set]` bytes in.
+    pub fn each_hit(&self, text: &str, starts: &[usize], mut found: impl FnMut(usize, JointOwner)) {
         let bytes = text.as_bytes();
         self.gate.each_hit(bytes, |at, string| {
             let owner = self.owners[string];
@@ -359,6 +426,10 @@ impl JointGate {
                 found(at, owner);
             }
         });
+        for (leading, &start) in self.leading.iter().zip(starts) {
+            let subject = bytes.get(start..).unwrap_or_default();
+            leading.each_hit(subject, |owner| found(start, owner));
+        }
     }
 }
 

@@ -355,7 +355,9 @@ impl BoilerplateRules {
         let in_bare =
             |at: usize, len: usize| bare_start <= at && at + len <= bare_start + bare.len();
         let mut candidates: [Vec<usize>; GATED_SCOPES.len()] = Default::default();
-        self.block_gate.each_hit(text, |at, owner| {
+        // the line rules read the block from its first letter or digit, the others whole
+        let starts = GATED_SCOPES.map(|scope| if scope == Scope::Line { bare_start } else { 0 });
+        self.block_gate.each_hit(text, &starts, |at, owner| {
             let line = GATED_SCOPES[owner.set] == Scope::Line;
             // the pattern would turn a text this long away when asked
             let subject = if line { bare.len() } else { text.len() };

@@ -8,6 +8,7 @@
 //! `\bap\b` needs one on each side, which "happy" does not give it. Other
 //! assertions are left out, which only lets more text through.
 
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Stands for a word edge in a factor's strings. No text holds it (a NUL byte marks
@@ -235,6 +236,31 @@ fn class_factor(class: &Class) -> Option<Factor> {
     })
 }
 
+/// Whether every match of `hir` starts at the text's start with one of `strings`
+/// (folded, without word-edge marks): then they need not be looked for anywhere else.
+/// `by` of `^(by|von)\s+\w+` opens every match, `jan` of `^(monday,\s*)?jan` does not.
+pub fn opens_every_match(hir: &Hir, strings: &[&str]) -> bool {
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return false;
+    }
+    // literals cut to the longest string's length tell as much, and cost less
+    let longest = strings.iter().map(|s| s.len()).max().unwrap_or(0);
+    let prefixes = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(longest)
+        .extract(hir);
+    prefixes.literals().is_some_and(|literals| {
+        literals.iter().all(|literal| {
+            std::str::from_utf8(literal.as_bytes()).is_ok_and(|text| {
+                let folded: String = text.chars().map(fold).collect();
+                strings
+                    .iter()
+                    .any(|s| !s.is_empty() && folded.starts_with(s))
+            })
+        })
+    })
+}
+
 /// `c` in lower case; a rare form of an ASCII letter (`ſ`, the Kelvin sign) is that
 /// letter.
 fn fold(c: char) -> char {
@@ -276,6 +302,27 @@ mod tests {
         necessary_factor(&hir)
             .map(|f| (f.score, f))
             .map(|(score, f)| (strings(f), score))
+    }
+
+    #[test]
+    fn strings_open_every_match_only_at_a_forced_start() {
+        let table: &[(&str, &[&str], bool)] = &[
+            (r"^(?:(by|von)\s+\w+)", &["by", "von"], true),
+            (
+                r"^(?:(Sign up|subscribe) (for|to))",
+                &["sign up f", "sign up t", "subscribe"],
+                true,
+            ),
+            (r"^(?:über\b)", &["über"], true),
+            (r"^(?:((mon|fri)day,?\s*)?jan)", &["jan"], false),
+            (r"(by|von)\s+\w+", &["by", "von"], false),
+            (r"^(?:\d+ comments)", &["comments"], false),
+            (r"^(?:(by|von)\s+\w+)", &["by"], false),
+        ];
+        for &(pattern, strings, want) in table {
+            let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+            assert_eq!(opens_every_match(&hir, strings), want, "{pattern}");
+        }
     }
 
     #[test]

@@ -241,19 +241,24 @@ impl Gate {
             if long.surely_not_at(text, start) {
                 continue;
             }
-            let here = text
-                .get(start..start + string.len())
-                .is_some_and(|candidate| {
-                    candidate
-                        .iter()
-                        .zip(string.iter())
-                        .all(|(&t, &s)| FOLD[t as usize] == s)
-                });
-            if here {
+            if text
+                .get(start..)
+                .is_some_and(|rest| opens_with(rest, string))
+            {
                 found(start, long.index as usize);
             }
         }
     }
+}
+
+/// Whether `text` opens with `string` (ASCII letters in lower case), in any ASCII case.
+pub fn opens_with(text: &[u8], string: &[u8]) -> bool {
+    text.get(..string.len()).is_some_and(|candidate| {
+        candidate
+            .iter()
+            .zip(string)
+            .all(|(&t, &s)| FOLD[t as usize] == s)
+    })
 }
 
 /// Lists of values by a key of four bytes, built once and read at every place the
