@@ -61,7 +61,7 @@ fn position_from(bytes: &[u8], start: usize, test: impl Fn(u8) -> bool) -> Optio
 const CHUNK: usize = 16;
 
 /// The place of the first byte of `bytes` that `test` holds for. Each run of
-/// [`CHUNK`] bytes is asked whole first, with no branch between its bytes: for a
+/// 16 bytes (`CHUNK`) is asked whole first, with no branch between its bytes: for a
 /// `test` of comparisons, the compiler makes that a few vector instructions (two
 /// and a half times fewer than eight bytes at a time in a word, on the baseline
 /// x86-64 target).
