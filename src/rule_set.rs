@@ -325,7 +325,8 @@ struct Leading<O> {
 }
 
 impl<O: Copy> Leading<O> {
-    /// `strings` (not empty, ASCII letters in lower case) with their owners and edges.
+    /// `strings` (not empty; ASCII letters in lower case, others in each case form,
+    /// as [`case_forms`] gives them) with their owners and edges.
     fn new(mut strings: Vec<(String, O, Edges)>) -> Leading<O> {
         strings.sort_by_key(|(string, ..)| string.as_bytes()[0]);
         Leading { strings }
