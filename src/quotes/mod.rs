@@ -164,7 +164,7 @@ pub fn find(text: &str, title: Option<Span>, body: &[Span], sentences: &[Span]) 
             !f.subject_only
                 || f.name.slice(text).contains(' ')
                 || !name.starts_with(char::is_uppercase)
-                || crate::rules::PRONOUNS.contains_key(Lower::of(name).as_str())
+                || speakers::pronoun_of(name).is_some()
                 || all.capitalised_mid_sentence(name, usize::from(title.is_some()))
         });
         let inner = raw.inner.slice(text);

@@ -5,7 +5,8 @@
 use super::words::Lower;
 use super::{Kind, Quote, Speaker, Via};
 use crate::rules::{
-    FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS, Sex,
+    FIRST_NAMES, ORGANIZATION_WORDS, PRONOUNS, Pronoun, PronounKind, SPEAKER_TITLES, SPEAKER_WORDS,
+    Sex,
 };
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
@@ -159,6 +160,11 @@ fn sex_of(name: &str) -> Option<Sex> {
     FIRST_NAMES.get(bare(first).as_str()).copied()
 }
 
+/// The pronoun `word` is, in any case ("He", "it").
+pub fn pronoun_of(word: &str) -> Option<&'static Pronoun> {
+    PRONOUNS.get(Lower::of(word).as_str())
+}
+
 /// A person's name: capitalised words (with a particle inside: "Pierre de Vos"),
 /// none of them marking an organisation, a place or a time, nor a pronoun ("Would
 /// I" opens a question).
@@ -234,7 +240,7 @@ impl Known {
     /// description of one, never for an organisation, nor for a person whose first
     /// name shows the other sex ("she" for "Donald Trump").
     pub fn can_refer(pronoun: &str, name: &str) -> bool {
-        match PRONOUNS.get(Lower::of(pronoun).as_str()) {
+        match pronoun_of(pronoun) {
             // the head, before "of" or "for" ("spokeswoman for the company")
             Some(p) if p.kind == PronounKind::Person => {
                 let person = name
@@ -256,7 +262,7 @@ impl Known {
     /// resolution it went through.
     pub fn resolve(&self, mention: &str) -> (Option<String>, Option<Via>) {
         // ("He’s claiming": a pronoun with its verb's contraction is that pronoun)
-        if let Some(pronoun) = PRONOUNS.get(Lower::of(without_possessive(mention)).as_str()) {
+        if let Some(pronoun) = pronoun_of(without_possessive(mention)) {
             let antecedent = match (pronoun.kind, pronoun.sex) {
                 (PronounKind::Person, Some(Sex::Male)) => &self.latest_he,
                 (PronounKind::Person, Some(Sex::Female)) => &self.latest_she,
