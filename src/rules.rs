@@ -171,8 +171,10 @@ pub struct SpeakerWords {
     /// Determiners that count ("three", "both"), after which a verb in the past is
     /// the verb of the phrase they end ("the mother of three replied").
     pub quantifiers: WordSet,
-    /// Words that join clauses ("when", "while").
+    /// Words that join clauses ("and", "when", "while"), subordinators among them.
     pub links: WordSet,
+    /// Links that open a subordinate clause ("when", "because").
+    pub subordinators: WordSet,
     /// Prepositions, after which a cue word is a noun ("secretary of state").
     pub prepositions: WordSet,
     /// Auxiliaries of the passive, after which a cue's subject did not speak.
@@ -222,6 +224,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
             Some("determiner") => &mut classes.determiners,
             Some("quantifier") => &mut classes.quantifiers,
             Some("link") => &mut classes.links,
+            Some("subordinator") => &mut classes.subordinators,
             Some("preposition") => &mut classes.prepositions,
             Some("passive") => &mut classes.passives,
             Some("aside") => &mut classes.asides,
@@ -242,6 +245,7 @@ pub static SPEAKER_WORDS: LazyLock<SpeakerWords> = LazyLock::new(|| {
         };
         set.extend(words.map(str::to_lowercase));
     }
+    classes.links.extend(classes.subordinators.iter().cloned());
     classes
 });
 

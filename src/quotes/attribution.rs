@@ -342,7 +342,19 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
         let after_comma = k > 0 && matches!(tokens[k - 1].text, "," | ";");
         (after_comma || k == 0) && words.links.contains(tokens[k].lower().as_str())
     });
-    let clause = &tokens[link.map_or(0, |l| l + 1)..];
+    // a subordinate clause opening the sentence leaves the main one to after its
+    // comma ("When Wallace died, Clinton released a statement:")
+    let opens_subordinate =
+        link == Some(0) && words.subordinators.contains(tokens[0].lower().as_str());
+    let clause_start = match link {
+        Some(0) if opens_subordinate => tokens
+            .iter()
+            .position(|t| t.text == ",")
+            .map_or(1, |c| c + 1),
+        Some(l) => l + 1,
+        None => 0,
+    };
+    let clause = &tokens[clause_start..];
     if let Some(label) = as_follows(clause) {
         return Some(label);
     }
@@ -1577,6 +1589,15 @@ mod tests {
             (
                 "One supporter, Lee Zeldin, gave the technique a whirl: ",
                 Some(("One supporter, Lee Zeldin", "gave")),
+            ),
+            // a subordinate clause opening the sentence is not the one the colon ends
+            (
+                "When Wallace died in 1998, President Clinton released the following statement: ",
+                Some(("President Clinton", "released")),
+            ),
+            (
+                "After the vote failed, the mayor issued a statement: ",
+                Some(("the mayor", "issued")),
             ),
         ];
         for (text, want) in cases {
