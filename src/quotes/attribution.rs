@@ -1044,11 +1044,7 @@ fn speaker_of_cue(
 fn clause_subject(tokens: &[Token], from: usize, cue: usize) -> Option<Phrase> {
     let link = (from..cue).rev().find(|&k| {
         let l = tokens[k].lower();
-        SPEAKER_WORDS.links.contains(l.as_str())
-            && !matches!(
-                l.as_str(),
-                "and" | "but" | "or" | "nor" | "so" | "yet" | "then" | "where"
-            )
+        SPEAKER_WORDS.subordinators.contains(l.as_str()) && l != "where"
     })?;
     let phrase = mention::mention_after(tokens, link + 1)?;
     // (a pronoun there mostly stands for the sentence's subject: "Bush went after
@@ -1361,6 +1357,15 @@ mod tests {
             (
                 "A spokeswoman for the agency told reporters that ",
                 Some(("A spokeswoman for the agency", "told")),
+            ),
+            // the statement a subject issued says it: the subject speaks
+            (
+                "His office put out a statement saying the U.S. ",
+                Some(("His office", "saying")),
+            ),
+            (
+                "Black Lives Matter issued a statement saying it took the action ",
+                Some(("Black Lives Matter", "saying")),
             ),
             (
                 "According to the report, ",

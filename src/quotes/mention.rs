@@ -221,14 +221,21 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     }
     // "is choosing not to respond": a participle is no subject's head, nor is a
     // verb in the past ("Comey decided not to recommend", "the aide chose to")
-    let lower = last.lower();
-    let past = (lower.ends_with("ed") && lower.len() > 4)
-        || SPEAKER_WORDS.past_forms.contains(lower.as_str());
-    if !last.is_capitalized() && (lower.ends_with("ing") || past) {
+    if !last.is_capitalized() && (last.lower().ends_with("ing") || is_past(last)) {
         return None;
     }
     let mut k = end;
     loop {
+        // "His office released a statement", "Lee held up a sign": a verb in the
+        // past with an object after it is the clause's verb, and the words before
+        // the cue that object, no subject ("registered voters" is a description)
+        if k > 0 && k < end && !tokens[k - 1].is_capitalized() && is_past(&tokens[k - 1]) {
+            let particle = SPEAKER_WORDS.particles.contains(tokens[k].lower().as_str());
+            let object = if particle { k + 1 } else { k };
+            if object < end && is_determiner(&tokens[object]) {
+                return None;
+            }
+        }
         if k > 0 && end - k < MAX_NAME_WORDS && word_can_join_name(tokens, k - 1, 1) {
             k -= 1;
             continue;
@@ -260,6 +267,12 @@ fn head_before(tokens: &[Token], end: usize) -> Option<(usize, usize)> {
         }
     }
     (k < end && plausible(&tokens[k..end])).then_some((k, end))
+}
+
+/// A verb in the past: a regular form in -ed, or an irregular one of the `past` class.
+fn is_past(token: &Token) -> bool {
+    let lower = token.lower();
+    (lower.ends_with("ed") && lower.len() > 4) || SPEAKER_WORDS.past_forms.contains(lower.as_str())
 }
 
 /// The name or description starting at token `start`.
@@ -794,6 +807,17 @@ mod tests {
                 )),
             ),
             ("McConnell, who in 2010 said", Some(("who", "who"))),
+            // a verb in the past with an object: the words before the cue are that
+            // object, no subject; a past participle describing a noun is no verb
+            ("His office released a statement saying", None),
+            ("Lori Bernstein held up a sign saying", None),
+            (
+                "Only 52 percent of registered voters agreed",
+                Some((
+                    "Only 52 percent of registered voters",
+                    "Only 52 percent of registered voters",
+                )),
+            ),
         ];
         for (text, want) in cases {
             let t = toks(text);
