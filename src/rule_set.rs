@@ -35,6 +35,8 @@ use factor::{edges, necessary_factor, opens_every_match};
 use forward::{Forward, Lazy};
 use gate::Gate;
 use regex_syntax::hir::Hir;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The least rarity a factor needs to be worth asking: two letters. A rule whose
@@ -75,8 +77,8 @@ pub struct RuleSet {
     edge_bytes: Vec<OnceLock<[Option<EdgeBytes>; 2]>>,
     patterns: Vec<String>,
     /// Each pattern as written (parsed without `(?i)`), for its filter and its form
-    /// for ASCII text.
-    written: Vec<Hir>,
+    /// for ASCII text, parsed the first time one is needed.
+    written: Vec<OnceLock<Hir>>,
     /// Each pattern's filter, asked before the pattern (see `forward.rs`).
     filters: Vec<OnceLock<Option<Lazy>>>,
     /// Each pattern for plain texts, when it can be told (see `forward.rs`).
@@ -90,59 +92,40 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// Builds the gate for `patterns`, which match case-insensitively, and checks
-    /// their syntax; each pattern is compiled
-    /// on first use (or by [`RuleSet::compile_all`]). Fails with the index of the
-    /// first pattern that does not parse.
-    pub fn new(patterns: &[String]) -> Result<RuleSet, (usize, String)> {
+    /// their syntax; each pattern is compiled on first use (or by
+    /// [`RuleSet::compile_all`]). A pattern `known` has a plan for is taken as
+    /// planned there, unparsed. Fails with the index of the first pattern that does
+    /// not parse.
+    pub fn new(patterns: &[String], known: &Plans) -> Result<RuleSet, (usize, String)> {
         let mut strings = Vec::new();
         let mut owners = Vec::new();
         let mut edges_of = Vec::new();
         let mut ungated = Vec::new();
         let mut leading = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
-        let mut written = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
-            let hir = regex_syntax::Parser::new()
-                .parse(pattern)
-                .map_err(|e| (index, e.to_string()))?;
-            longest.push(longest_whole_match(&hir));
-            let edged: Option<Vec<_>> = necessary_factor(&hir)
-                .filter(|f| f.score >= MIN_SCORE)
-                .map(|f| f.strings.iter().map(|s| edges(s)).collect());
-            let leads = edged.as_ref().is_some_and(|edged| {
-                let texts: Vec<&str> = edged.iter().map(|(_, text, _)| gate_prefix(text)).collect();
-                opens_every_match(&hir, &texts)
-            });
-            let spelled = edged.and_then(|edged| {
-                edged
-                    .into_iter()
-                    .map(|(before, text, after)| {
-                        let prefix = gate_prefix(&text);
-                        let after = after && prefix.len() == text.len();
-                        let needs = Edges::of(prefix, before, after);
-                        case_forms(prefix).map(|forms| (forms, needs))
-                    })
-                    .collect::<Option<Vec<_>>>()
-            });
-            match spelled {
-                Some(spelled) => {
-                    for (forms, needs) in spelled {
-                        for form in forms {
-                            if leads {
-                                leading.push((form, index, needs));
-                            } else {
-                                strings.push(form);
-                                owners.push(index);
-                                edges_of.push(needs);
-                            }
-                        }
-                    }
+            let plan = match known.get(pattern) {
+                Some(plan) => plan.clone(),
+                None => Plan::of(pattern).map_err(|e| (index, e))?,
+            };
+            longest.push(plan.longest);
+            let Some(gate) = plan.gate else {
+                ungated.push(index);
+                continue;
+            };
+            for GateString(string, before, after) in gate {
+                let needs = Edges { before, after };
+                if plan.leading {
+                    leading.push((string, index, needs));
+                } else {
+                    strings.push(string);
+                    owners.push(index);
+                    edges_of.push(needs);
                 }
-                None => ungated.push(index),
             }
-            written.push(hir);
         }
         let gate = Gate::new(&strings);
+        let n = patterns.len();
         Ok(RuleSet {
             gate,
             strings,
@@ -151,15 +134,30 @@ impl RuleSet {
             leading: Leading::new(leading),
             ungated,
             longest,
-            edge_bytes: patterns.iter().map(|_| OnceLock::new()).collect(),
+            edge_bytes: unset(n),
             patterns: patterns.to_vec(),
-            written,
-            filters: patterns.iter().map(|_| OnceLock::new()).collect(),
-            on_plain: patterns.iter().map(|_| OnceLock::new()).collect(),
-            compiled: patterns.iter().map(|_| OnceLock::new()).collect(),
+            written: unset(n),
+            filters: unset(n),
+            on_plain: unset(n),
+            compiled: unset(n),
             #[cfg(test)]
-            reference: patterns.iter().map(|_| OnceLock::new()).collect(),
+            reference: unset(n),
         })
+    }
+
+    /// Pattern `index` as written (see [`RuleSet::written`]), parsed the first time
+    /// it is asked for.
+    fn written(&self, index: usize) -> &Hir {
+        self.written[index].get_or_init(|| {
+            parse_written(&self.patterns[index])
+                .expect("patterns parse (checked when planned, by a test for known plans)")
+        })
+    }
+
+    /// The patterns, in order.
+    #[cfg(test)]
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     /// Compiles every pattern now, so that one too big for the regex engine is named
@@ -246,7 +244,7 @@ impl RuleSet {
         if self.longest[index].is_some_and(|longest| text.len() > longest)
             || self.edge_bytes[index]
                 .get_or_init(|| {
-                    let hir = &self.written[index];
+                    let hir = self.written(index);
                     [EdgeBytes::of_anchored(hir), EdgeBytes::of_anchored_end(hir)]
                 })
                 .iter()
@@ -255,19 +253,90 @@ impl RuleSet {
         {
             return None;
         }
-        let filter = self.filters[index].get_or_init(|| forward::filter(&self.written[index]));
+        let filter = self.filters[index].get_or_init(|| forward::filter(self.written(index)));
         if filter.as_ref().and_then(|filter| filter.match_end(text)) == Some(None) {
             return None;
         }
         if forward::is_plain(text) {
             let on_plain = self.on_plain[index]
-                .get_or_init(|| forward::on_plain(&self.patterns[index], &self.written[index]));
+                .get_or_init(|| forward::on_plain(&self.patterns[index], self.written(index)));
             if let Some(end) = on_plain.as_ref().and_then(|engine| engine.match_end(text)) {
                 return end.map(|end| (index, end));
             }
         }
         self.rule(index).match_end(text).map(|end| (index, end))
     }
+}
+
+/// What a rule set needs to know of a pattern before reading any text, worked out
+/// from its syntax ([`Plan::of`]). Parsing and reading the patterns is most of a
+/// run's start-up, so the built-in rules' plans are kept worked out in
+/// `rules/boilerplate.plans.json` (a test checks it against the rules).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The longest text the pattern can match, when it must match the whole text.
+    longest: Option<usize>,
+    /// The strings the gate looks for (ASCII letters in lower case, others in each
+    /// case form), each with the word edges it needs; `None` for a pattern without
+    /// a usable factor, asked about every text.
+    gate: Option<Vec<GateString>>,
+    /// Whether the strings open every match of the pattern (anchored at the text's
+    /// start), and so are looked for at the start only.
+    leading: bool,
+}
+
+/// A string of a [`Plan`] and whether it needs a word edge before and after it
+/// (see [`Edges`]); a list of three in the kept plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct GateString(String, bool, bool);
+
+/// Plans by the pattern they are for.
+pub type Plans = HashMap<String, Plan>;
+
+impl Plan {
+    /// The plan of `pattern`, or why it does not parse.
+    pub fn of(pattern: &str) -> Result<Plan, String> {
+        let hir = parse_written(pattern)?;
+        let edged: Option<Vec<_>> = necessary_factor(&hir)
+            .filter(|f| f.score >= MIN_SCORE)
+            .map(|f| f.strings.iter().map(|s| edges(s)).collect());
+        let leading = edged.as_ref().is_some_and(|edged| {
+            let texts: Vec<&str> = edged.iter().map(|(_, text, _)| gate_prefix(text)).collect();
+            opens_every_match(&hir, &texts)
+        });
+        let spelled = edged.and_then(|edged| {
+            edged
+                .into_iter()
+                .map(|(before, text, after)| {
+                    let prefix = gate_prefix(&text);
+                    let after = after && prefix.len() == text.len();
+                    let needs = Edges::of(prefix, before, after);
+                    case_forms(prefix).map(|forms| {
+                        forms
+                            .into_iter()
+                            .map(move |f| GateString(f, needs.before, needs.after))
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+        Ok(Plan {
+            longest: longest_whole_match(&hir),
+            gate: spelled.map(|spelled| spelled.into_iter().flatten().collect()),
+            leading,
+        })
+    }
+}
+
+/// `n` cells, each filled on first use.
+fn unset<T>(n: usize) -> Vec<OnceLock<T>> {
+    (0..n).map(|_| OnceLock::new()).collect()
+}
+
+/// `pattern` as written: parsed without `(?i)`.
+fn parse_written(pattern: &str) -> Result<Hir, String> {
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())
 }
 
 /// `candidates` in increasing order, each once, as [`RuleSet::first_match_among`]
@@ -507,7 +576,7 @@ mod tests {
         .iter()
         .map(|p| p.to_string())
         .collect();
-        let set = RuleSet::new(&patterns).unwrap();
+        let set = RuleSet::new(&patterns, &Plans::new()).unwrap();
         let table = [
             ("It will happen “soon”, they said.", None),
             ("AP — “soon”", Some(0)),
@@ -548,7 +617,7 @@ mod tests {
             let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
             assert_eq!(longest_whole_match(&hir), want, "{pattern}");
         }
-        let set = RuleSet::new(&["^(?:k)$".to_string()]).unwrap();
+        let set = RuleSet::new(&["^(?:k)$".to_string()], &Plans::new()).unwrap();
         assert_eq!(set.first_match("\u{212A}").map(|(i, _)| i), Some(0));
         assert_eq!(set.first_match("kk").map(|(i, _)| i), None);
     }
@@ -556,6 +625,6 @@ mod tests {
     #[test]
     fn a_bad_pattern_is_named_by_its_index() {
         let patterns = vec!["ok".to_string(), "(unclosed".to_string()];
-        assert_eq!(RuleSet::new(&patterns).unwrap_err().0, 1);
+        assert_eq!(RuleSet::new(&patterns, &Plans::new()).unwrap_err().0, 1);
     }
 }

@@ -1,6 +1,7 @@
 //! The word lists and patterns every stage reads, parsed once from the plain-text
 //! files in `rules/` so that someone who does not write Rust can read and extend them.
 
+use crate::rule_set::{Plan, Plans};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -299,6 +300,18 @@ fn sex(field: &str) -> Option<Sex> {
 /// The built-in boilerplate rules (see `rules/boilerplate.txt` for the format).
 pub const BOILERPLATE: &str = include_str!("../rules/boilerplate.txt");
 
+/// The built-in boilerplate rules' patterns (each as its scope anchors it) with their
+/// plans worked out, so that a run need not parse them to build its gate: a JSON
+/// list of `[pattern, plan]` pairs, written by the test that checks it
+/// (`COPYDESK_BLESS=1 cargo test plans`).
+/// A file that does not read as plans (being rewritten after a change of their form)
+/// gives none: the rules are then planned at start-up, as the user's own are.
+pub static BOILERPLATE_PLANS: LazyLock<Plans> = LazyLock::new(|| {
+    let pairs: Vec<(String, Plan)> =
+        serde_json::from_str(include_str!("../rules/boilerplate.plans.json")).unwrap_or_default();
+    pairs.into_iter().collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +396,7 @@ mod tests {
             "naming",
             "nickname",
             "adverb-ending",
+            "subordinator",
         ];
         for line in entries(include_str!("../rules/speaker_words.txt")) {
             let class = line.split_whitespace().next().unwrap_or("");

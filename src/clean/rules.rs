@@ -265,10 +265,12 @@ impl BoilerplateRules {
                         lines,
                     },
                 )| {
-                    let set = RuleSet::new(&patterns).map_err(|(at, message)| RulesError {
-                        line: lines[at],
-                        message: format!("bad pattern: {message}"),
-                    })?;
+                    let known = &*crate::rules::BOILERPLATE_PLANS;
+                    let set =
+                        RuleSet::new(&patterns, known).map_err(|(at, message)| RulesError {
+                            line: lines[at],
+                            message: format!("bad pattern: {message}"),
+                        })?;
                     Ok(ScopeRules {
                         scope,
                         set,
@@ -440,6 +442,32 @@ mod tests {
             let got = all.sentence_match(&text, sentence_candidates.as_deref());
             proptest::prop_assert_eq!(got, want, "{}", text);
         }
+    }
+
+    /// The plans kept for the built-in rules are those of the rules as they are now:
+    /// `COPYDESK_BLESS=1 cargo test plans` writes them anew after a change.
+    #[test]
+    fn built_in_plans_are_those_of_the_rules() {
+        let mut seen = std::collections::HashSet::new();
+        let mut pairs = Vec::new();
+        for rules in &BoilerplateRules::builtin().scopes {
+            for pattern in rules.set.patterns().iter().filter(|p| seen.insert(*p)) {
+                let plan = crate::rule_set::Plan::of(pattern).expect("built-in patterns parse");
+                pairs.push(serde_json::to_string(&(pattern, plan)).unwrap());
+            }
+        }
+        let want = format!("[\n{}\n]\n", pairs.join(",\n"));
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/boilerplate.plans.json");
+        if std::env::var_os("COPYDESK_BLESS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            have == want,
+            "{} is out of date: write it anew with COPYDESK_BLESS=1 cargo test plans",
+            path.display()
+        );
     }
 
     #[test]
