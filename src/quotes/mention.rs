@@ -309,7 +309,12 @@ pub fn head_after(tokens: &[Token], start: usize) -> Option<(usize, usize)> {
         }
         k += 1;
     }
-    while k > start && matches!(tokens[k - 1].lower().as_str(), "of" | "for") {
+    // ("the authors of the 'Growth and Opportunity Project'": the quotation the
+    // words lead into is no part of the phrase)
+    while k > start + 1 && {
+        let last = &tokens[k - 1];
+        matches!(last.lower().as_str(), "of" | "for") || is_determiner(last)
+    } {
         k -= 1;
     }
     (k > start && plausible(&tokens[start..k])).then_some((start, k))
@@ -337,9 +342,13 @@ fn role_before_name(tokens: &[Token], at: usize) -> bool {
     while k < limit && tokens[k].is_word() && !tokens[k].is_capitalized() {
         let l = tokens[k].lower();
         let words = &*SPEAKER_WORDS;
-        // "Ryan endorsed Trump": a verb is no role
-        let verb = l.ends_with("ed") || cue_at(tokens, k).is_some();
+        // "Ryan endorsed Trump", "Carson took the stage Tuesday": a verb is no role,
+        // nor does an article open one
+        let verb = l.ends_with("ed")
+            || words.past_forms.contains(l.as_str())
+            || cue_at(tokens, k).is_some();
         if words.stops.contains(l.as_str())
+            || is_determiner(&tokens[k])
             || words.times.contains(l.as_str())
             || l.ends_with("ly")
             || verb
@@ -364,6 +373,7 @@ fn is_verb_form(tokens: &[Token], at: usize) -> bool {
         let l = next.lower();
         is_determiner(next)
             || is_pronoun(next)
+            || next.is_capitalized()
             || SPEAKER_WORDS.prepositions.contains(l.as_str())
             || matches!(l.as_str(), "that" | "to")
     });
@@ -629,7 +639,10 @@ pub fn mention_after(tokens: &[Token], start: usize) -> Option<Phrase> {
         let timed = tokens[end..modifier_end]
             .iter()
             .any(|t| SPEAKER_WORDS.times.contains(t.lower().as_str()));
-        if !timed {
+        // ("the authors of the 'Growth and Opportunity Project'": a modifier cut
+        // short by a quotation, ending in an article, is left out)
+        let dangling = is_determiner(&tokens[modifier_end - 1]);
+        if !timed && !dangling {
             end = modifier_end;
         }
     }
@@ -847,6 +860,12 @@ mod tests {
             ("There’s said", None),
             ("I'm said", None),
             ("He’s said", Some("He’s")),
+            // a verb in the past with its object, before a name, is no role
+            ("Carson took the stage Tuesday and called", Some("Carson")),
+            // an -s form before a name is the description's verb
+            ("The Rove ad hits Clinton for taking", Some("The Rove ad")),
+            // words leading into a quotation are no part of the phrase
+            ("the authors of the", Some("the authors")),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -860,6 +879,11 @@ mod tests {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             ("Smith.", Some(("Smith", "Smith"))),
             ("Smith proudly.", Some(("Smith", "Smith"))),
+            // a modifier a quotation cuts short
+            (
+                "the authors of the “Growth Project,” giving",
+                Some(("the authors", "the authors")),
+            ),
             (
                 "Sen. Jeff Merkley of Oregon, the only senator to back him.",
                 Some((
