@@ -306,7 +306,15 @@ pub fn linked_clause(tokens: &[Token]) -> Option<Found> {
         let l = tokens[k].lower();
         matches!(tokens[k - 1].text, "," | ";") && words.links.contains(l.as_str()) && l != "where"
     })?;
-    let clause = &tokens[link + 1..];
+    let mut clause = &tokens[link + 1..];
+    // (", and as Trump went on about": a subordinating link after the first one
+    // opens the same clause)
+    if clause
+        .first()
+        .is_some_and(|t| words.subordinators.contains(t.lower().as_str()))
+    {
+        clause = &clause[1..];
+    }
     let first = clause.first()?;
     // the clause's own subject: a pronoun or a name, not an opening phrase
     let opens_with_subject = mention::is_pronoun(first)
@@ -1183,6 +1191,11 @@ mod tests {
             (
                 "Puerto Rico has been warning, and Ms. Acosta said the ",
                 Some(("Ms. Acosta", "said")),
+            ),
+            // a subordinating link after the first opens the same clause
+            (
+                "She said he was drifting off, and as Trump went on about ",
+                Some(("Trump", "went")),
             ),
             ("Ruiz said that, because Lee testified that it was ", None),
             (
