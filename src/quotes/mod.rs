@@ -627,6 +627,7 @@ fn attribute(
                 .or(own_clause)
                 .or_else(|| attribution::linked_clause(before))
                 .or_else(cue_before)
+                .or_else(|| attribution::linked_clause(sentence_before))
                 .or_else(|| attribution::before(sentence_before, false))
                 .or_else(cue_after)
                 .or_else(|| attribution::trailing(context.after))
@@ -1025,6 +1026,15 @@ mod tests {
                 "Title\n\nBolton distanced himself from the movement, saying he would help. \
                  \"I'm going to support him.\"\n",
                 vec![("Bolton", name("Bolton"), Via::Cue)],
+            ),
+            // fragments listed in a linked clause of their own are its subject's
+            (
+                "Title\n\nShe said the vote was close, and as Trump went on about \
+                 \"a rigged system\" and \"wounded families,\" the crowd cheered.\n",
+                vec![
+                    ("Trump", name("Trump"), Via::Cue),
+                    ("Trump", name("Trump"), Via::Cue),
+                ],
             ),
             // reported speech in the paragraph before
             (
