@@ -182,13 +182,22 @@ impl Gate {
     fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
         let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
         if self.stride == 2 {
-            // No short strings: windows only, at even places.
-            let start = from.next_multiple_of(2);
-            let rest = text.get(start..).unwrap_or_default();
+            // No short strings: windows only, at even places, four of them for each
+            // test of the loop's end.
+            let mut at = from.next_multiple_of(2);
+            while let Some(ten) = text.get(at..).and_then(<[u8]>::first_chunk::<10>) {
+                for k in [0, 2, 4, 6] {
+                    if long_may_start(window(&ten[k..])) {
+                        return Some(at + k);
+                    }
+                }
+                at += 8;
+            }
+            let rest = text.get(at..).unwrap_or_default();
             let mut even = rest.windows(4).step_by(2);
             return even
                 .position(|four| long_may_start(window(four)))
-                .map(|k| start + 2 * k);
+                .map(|k| at + 2 * k);
         }
         let rest = text.get(from..).unwrap_or_default();
         let in_windows = if self.any_short {
