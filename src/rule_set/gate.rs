@@ -182,35 +182,18 @@ impl Gate {
     fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
         let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
         if self.stride == 2 {
-            // No short strings: windows only, at even places, four of them for each
-            // test of the loop's end.
-            let mut at = from.next_multiple_of(2);
-            while let Some(ten) = text.get(at..).and_then(<[u8]>::first_chunk::<10>) {
-                for k in [0, 2, 4, 6] {
-                    if long_may_start(window(&ten[k..])) {
-                        return Some(at + k);
-                    }
-                }
-                at += 8;
-            }
-            let rest = text.get(at..).unwrap_or_default();
-            let mut even = rest.windows(4).step_by(2);
-            return even
-                .position(|four| long_may_start(window(four)))
-                .map(|k| at + 2 * k);
+            // No short strings: windows only, at even places.
+            return first_passing(text, from.next_multiple_of(2), 2, long_may_start);
         }
-        let rest = text.get(from..).unwrap_or_default();
         let in_windows = if self.any_short {
-            rest.windows(4).position(|four| {
-                let four = window(four);
+            first_passing(text, from, 1, |four| {
                 long_may_start(four) || self.short_may_start(four)
             })
         } else {
-            rest.windows(4)
-                .position(|four| long_may_start(window(four)))
+            first_passing(text, from, 1, long_may_start)
         };
-        if let Some(offset) = in_windows {
-            return Some(from + offset);
+        if in_windows.is_some() {
+            return in_windows;
         }
         // The last places, where fewer than four bytes are left.
         let tail = from.max(text.len().saturating_sub(3))..text.len();
@@ -258,6 +241,33 @@ impl Gate {
             }
         }
     }
+}
+
+/// The first of the places `start`, `start + step`… of `text` with four bytes left
+/// whose four bytes `pass`. Four places are read for each test of the loop's end
+/// (while ten bytes are left): this runs on every place of every text. Inlined, so
+/// that each caller's `step` is a constant.
+#[inline(always)]
+fn first_passing(
+    text: &[u8],
+    start: usize,
+    step: usize,
+    pass: impl Fn(u32) -> bool,
+) -> Option<usize> {
+    let mut at = start;
+    while let Some(ten) = text.get(at..).and_then(<[u8]>::first_chunk::<10>) {
+        for k in 0..4 {
+            if pass(window(&ten[k * step..])) {
+                return Some(at + k * step);
+            }
+        }
+        at += 4 * step;
+    }
+    let rest = text.get(at..).unwrap_or_default();
+    let mut places = rest.windows(4).step_by(step);
+    places
+        .position(|four| pass(window(four)))
+        .map(|k| at + step * k)
 }
 
 /// Whether `text` opens with `string` (ASCII letters in lower case), in any ASCII case.
