@@ -101,10 +101,10 @@ impl RuleSet {
         let mut leading = Vec::new();
         let mut longest = Vec::with_capacity(patterns.len());
         let mut written = Vec::with_capacity(patterns.len());
+        // one parser for all: its stacks keep their room from one pattern to the next
+        let mut parser = regex_syntax::Parser::new();
         for (index, pattern) in patterns.iter().enumerate() {
-            let hir = regex_syntax::Parser::new()
-                .parse(pattern)
-                .map_err(|e| (index, e.to_string()))?;
+            let hir = parser.parse(pattern).map_err(|e| (index, e.to_string()))?;
             longest.push(longest_whole_match(&hir));
             let edged: Option<Vec<_>> = necessary_factor(&hir)
                 .filter(|f| f.score >= MIN_SCORE)
