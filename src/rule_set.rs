@@ -391,6 +391,10 @@ fn is_word_byte(byte: u8) -> bool {
 #[derive(Debug)]
 struct Leading<O> {
     strings: Vec<(String, O, Edges)>,
+    /// Where the strings of each first byte start: those of byte `b` are
+    /// `strings[starts[b]..starts[b + 1]]`, found without a search (every block is
+    /// asked).
+    starts: Box<[usize; 257]>,
 }
 
 impl<O: Copy> Leading<O> {
@@ -398,7 +402,10 @@ impl<O: Copy> Leading<O> {
     /// as [`case_forms`] gives them) with their owners and edges.
     fn new(mut strings: Vec<(String, O, Edges)>) -> Leading<O> {
         strings.sort_by_key(|(string, ..)| string.as_bytes()[0]);
-        Leading { strings }
+        let starts = Box::new(std::array::from_fn(|byte| {
+            strings.partition_point(|(string, ..)| usize::from(string.as_bytes()[0]) < byte)
+        }));
+        Leading { strings, starts }
     }
 
     /// Calls `found` with the owner of each string `text` opens with, with the word
@@ -407,12 +414,8 @@ impl<O: Copy> Leading<O> {
         let Some(first) = text.first().map(u8::to_ascii_lowercase) else {
             return;
         };
-        let from = self
-            .strings
-            .partition_point(|(string, ..)| string.as_bytes()[0] < first);
-        let same_first = self.strings[from..]
-            .iter()
-            .take_while(|(string, ..)| string.as_bytes()[0] == first);
+        let first = usize::from(first);
+        let same_first = &self.strings[self.starts[first]..self.starts[first + 1]];
         for (string, owner, edges) in same_first {
             if gate::opens_with(text, string.as_bytes()) && edges.hold(text, 0, string.len()) {
                 found(*owner);

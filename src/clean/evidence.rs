@@ -1,7 +1,8 @@
 //! What a person sees in one block of text before reading it closely: its length,
 //! whether it ends like a sentence, how many of its words are capitalised, how much of
-//! it is digits or symbols, whether it is a link. Each measure is cheap and local; the
-//! decisions that combine them with position live in `position` and `mod`.
+//! it is digits or symbols, and, asked only of a block that could be a headline,
+//! whether it is a link. Each measure is cheap and local; the decisions that combine
+//! them with position live in `position` and `mod`.
 
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -34,8 +35,6 @@ pub struct Evidence {
     pub capitalised: Option<f32>,
     /// Share of digits and symbols among the characters that are not white space.
     pub data: f32,
-    /// Holds a web address or an e-mail address.
-    pub link: bool,
     /// Opens with a list bullet or number ("- ", "• ", "2. "): an item of a list
     /// someone wrote, which scrapers keep for articles and drop for menus.
     pub bullet: bool,
@@ -62,7 +61,6 @@ impl Evidence {
             terminal,
             capitalised,
             data,
-            link: is_link(text),
             bullet: is_bulleted(text),
             quoted: text.starts_with(['"', '“', '„', '«', '‘']),
         }
@@ -358,8 +356,9 @@ fn is_bulleted(text: &str) -> bool {
     (numbered || marked) && !rest.trim().is_empty()
 }
 
-/// Holds a web address or an e-mail address.
-fn is_link(text: &str) -> bool {
+/// Holds a web address or an e-mail address. Not a measure of [`Evidence`]: it reads
+/// the whole block, and only a block that could be a headline is asked.
+pub fn is_link(text: &str) -> bool {
     // Searchers built once: this runs on every block.
     static WEB_MARKS: LazyLock<[memmem::Finder<'static>; 2]> =
         LazyLock::new(|| [memmem::Finder::new("://"), memmem::Finder::new("www.")]);
@@ -477,14 +476,14 @@ mod tests {
     #[test]
     fn measures() {
         let e = Evidence::of("Read the Full Story at www.example.com");
-        assert!(e.link);
+        assert!(is_link("Read the Full Story at www.example.com"));
         assert_eq!(e.words, 6);
         assert_eq!(e.capitalised, None, "{e:?}");
         let long = "Read the Full Story at www.example.com and more of it from us at home today on the site for you";
         let e = Evidence::of(long);
         assert!((e.capitalised.unwrap() - 0.15).abs() < 1e-6, "{e:?}");
-        assert!(Evidence::of("Write to news@example.org today").link);
-        assert!(!Evidence::of("Meet @jane on stage").link);
+        assert!(is_link("Write to news@example.org today"));
+        assert!(!is_link("Meet @jane on stage"));
         assert_eq!(Evidence::of("").words, 0);
     }
 

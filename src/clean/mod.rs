@@ -18,7 +18,7 @@ pub use rules::{BoilerplateRules, Label, Reason, RulesError};
 use crate::layout::Paragraph;
 use crate::segment;
 use crate::span::Span;
-use evidence::Evidence;
+use evidence::{Evidence, is_link};
 use rules::Scope;
 use std::ops::Range;
 
@@ -82,10 +82,10 @@ impl Block<'_> {
     fn is_headline(&self) -> bool {
         self.single_line
             && self.label.is_none()
-            && !self.evidence.link
             && !self.evidence.is_data()
             && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&self.evidence.words)
             && !self.text.ends_with(':')
+            && !is_link(self.text)
     }
 
     /// How much the block argues for the stretch around it being the article.

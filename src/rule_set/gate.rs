@@ -4,14 +4,14 @@
 //! An Aho-Corasick DFA of the rules' strings takes a megabyte or more, and a scan
 //! through it misses the cache on most bytes of English text. This gate keeps, for
 //! each string of four bytes or more, one window of four bytes, the rarest in English
-//! text, as a bit of an 8 KB table: a text position goes further only when the four
-//! bytes there set a bit. (When every string is that long, each keeps two
-//! neighbouring windows, and only every other position is read.) Strings of one to
-//! three bytes have two tables of their own, asked in the same pass with the same
-//! four bytes. The places that pass look their strings up in flat maps (most of
-//! them are words that hold a string's window but not the string: the lookup is
-//! read on every one) and compare each candidate with the text: its first eight
-//! bytes as one word, then in full.
+//! text, as two bits of an 8 KB table, each at a hash of its own: a text position
+//! goes further only when the four bytes there set both. (When every string is that
+//! long, each keeps two neighbouring windows, and only every other position is
+//! read.) Strings of one to three bytes have two tables of their own, asked in the
+//! same pass with the same four bytes. The places that pass look their strings up in
+//! flat maps (most of them are words that hold a string's window but not the string:
+//! the lookup is read on every one) and compare each candidate with the text: its
+//! first eight bytes as one word, then in full.
 
 /// Bits in the table of four-byte windows (8 KB), and in those of the first bytes of
 /// shorter strings.
@@ -41,7 +41,7 @@ pub struct Gate {
     /// Bit [`spread`] of three bytes, with bit 5 of each set, for every string of
     /// three bytes.
     triple_heads: WideTable,
-    /// Bit [`spread`] of a string's rarest window set for every longer string.
+    /// The two [`window_bits`] of a string's rarest window set for every longer string.
     windows: WideTable,
     /// Strings shorter than four bytes, by their [`short_key`].
     short: ListMap<usize>,
@@ -126,7 +126,9 @@ impl Gate {
                 3 => triple_heads.set(spread(head & 0xff_ffff, WINDOW_BITS)),
                 len => {
                     for (four, offset) in long_windows(&folded, stride) {
-                        windows.set(spread(four, WINDOW_BITS));
+                        let [first, second] = window_bits(four);
+                        windows.set(first);
+                        windows.set(second);
                         long.push((
                             four,
                             Long {
@@ -166,7 +168,7 @@ impl Gate {
         let mut from = 0;
         while let Some(at) = self.next_place(text, from) {
             let four = window(&text[at..]);
-            if at + 4 <= text.len() && self.windows.get(spread(four, WINDOW_BITS)) {
+            if at + 4 <= text.len() && self.long_may_start(four) {
                 self.check_long(text, at, four, &mut found);
             }
             if self.any_short && self.short_may_start(four) {
@@ -180,33 +182,32 @@ impl Gate {
     /// A loop of its own, with nothing else to keep in registers: it runs on every
     /// byte of every text.
     fn next_place(&self, text: &[u8], from: usize) -> Option<usize> {
-        let long_may_start = |four| self.windows.get(spread(four, WINDOW_BITS));
+        let long_may_start = |four| self.long_may_start(four);
         if self.stride == 2 {
             // No short strings: windows only, at even places.
-            let start = from.next_multiple_of(2);
-            let rest = text.get(start..).unwrap_or_default();
-            let mut even = rest.windows(4).step_by(2);
-            return even
-                .position(|four| long_may_start(window(four)))
-                .map(|k| start + 2 * k);
+            return first_passing(text, from.next_multiple_of(2), 2, long_may_start);
         }
-        let rest = text.get(from..).unwrap_or_default();
         let in_windows = if self.any_short {
-            rest.windows(4).position(|four| {
-                let four = window(four);
+            first_passing(text, from, 1, |four| {
                 long_may_start(four) || self.short_may_start(four)
             })
         } else {
-            rest.windows(4)
-                .position(|four| long_may_start(window(four)))
+            first_passing(text, from, 1, long_may_start)
         };
-        if let Some(offset) = in_windows {
-            return Some(from + offset);
+        if in_windows.is_some() {
+            return in_windows;
         }
         // The last places, where fewer than four bytes are left.
         let tail = from.max(text.len().saturating_sub(3))..text.len();
         let mut tail = tail.filter(|_| self.any_short);
         tail.find(|&at| self.short_may_start(window(&text[at..])))
+    }
+
+    /// Whether a window of a string of four bytes or more may be the four bytes
+    /// `four`: both its bits are set.
+    fn long_may_start(&self, four: u32) -> bool {
+        let [first, second] = window_bits(four);
+        self.windows.get(first) && self.windows.get(second)
     }
 
     /// Whether a string of one to three bytes may start with the four bytes of
@@ -249,6 +250,33 @@ impl Gate {
             }
         }
     }
+}
+
+/// The first of the places `start`, `start + step`… of `text` with four bytes left
+/// whose four bytes `pass`. Four places are read for each test of the loop's end
+/// (while ten bytes are left): this runs on every place of every text. Inlined, so
+/// that each caller's `step` is a constant.
+#[inline(always)]
+fn first_passing(
+    text: &[u8],
+    start: usize,
+    step: usize,
+    pass: impl Fn(u32) -> bool,
+) -> Option<usize> {
+    let mut at = start;
+    while let Some(ten) = text.get(at..).and_then(<[u8]>::first_chunk::<10>) {
+        for k in 0..4 {
+            if pass(window(&ten[k * step..])) {
+                return Some(at + k * step);
+            }
+        }
+        at += 4 * step;
+    }
+    let rest = text.get(at..).unwrap_or_default();
+    let mut places = rest.windows(4).step_by(step);
+    places
+        .position(|four| pass(window(four)))
+        .map(|k| at + step * k)
 }
 
 /// Whether `text` opens with `string` (ASCII letters in lower case), in any ASCII case.
@@ -349,6 +377,16 @@ fn window(bytes: &[u8]) -> u32 {
         None => std::array::from_fn(|k| bytes.get(k).copied().unwrap_or(0)),
     };
     u32::from_le_bytes(four) | 0x2020_2020
+}
+
+/// The two bits of the table of windows that a window sets, each a [`spread`] of it
+/// by a multiplier of its own: a place whose four bytes are another window's first
+/// bit (a common word's, often) is turned away by the second.
+fn window_bits(four: u32) -> [u32; 2] {
+    [
+        spread(four, WINDOW_BITS),
+        four.wrapping_mul(0x85EB_CA6B) >> (32 - WINDOW_BITS),
+    ]
 }
 
 /// `key` spread over `bits` bits: a multiply moves every byte into the high bits,
