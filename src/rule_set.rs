@@ -145,8 +145,8 @@ impl RuleSet {
         })
     }
 
-    /// Pattern `index` as written (see [`RuleSet::written`]), parsed the first time
-    /// it is asked for.
+    /// Pattern `index` as written (parsed without `(?i)`), parsed the first time it
+    /// is asked for.
     fn written(&self, index: usize) -> &Hir {
         self.written[index].get_or_init(|| {
             parse_written(&self.patterns[index])

@@ -468,6 +468,8 @@ mod tests {
             "{} is out of date: write it anew with COPYDESK_BLESS=1 cargo test plans",
             path.display()
         );
+        // and a run reads every one of them (a file it cannot read gives none)
+        assert_eq!(crate::rules::BOILERPLATE_PLANS.len(), pairs.len());
     }
 
     #[test]
