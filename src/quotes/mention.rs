@@ -820,6 +820,11 @@ mod tests {
                 )),
             ),
             ("McConnell, who in 2010 said", Some(("who", "who"))),
+            // a clause of "whose" or "whom" is an aside, no part of the mention
+            (
+                "Doyle, whose home state is a target for Trump, said",
+                Some(("Doyle", "Doyle")),
+            ),
             // a verb in the past with an object: the words before the cue are that
             // object, no subject; a past participle describing a noun is no verb
             ("His office released a statement saying", None),
