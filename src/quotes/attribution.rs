@@ -143,10 +143,15 @@ fn ends_clause(tokens: &[Token], end: usize) -> bool {
 fn opens_sentence(tokens: &[Token], start: usize, comma: usize) -> bool {
     let words = &*SPEAKER_WORDS;
     let l = tokens[start].lower();
+    // ("Speaking to Fox News,", "Challenged by a reporter,": a participle, not a
+    // name that ends the same way, "Ted Nordhaus," or "Sterling Heights,")
+    let participle = (l.ends_with("ing") || l.ends_with("ed"))
+        && tokens[start + 1..comma]
+            .first()
+            .is_none_or(|next| !next.is_capitalized());
     words.stops.contains(l.as_str())
         || words.asides.contains(l.as_str())
-        || l.ends_with("ing")
-        || l.ends_with("ed")
+        || participle
         // "Early in his campaign,", "Later that day,": a time opening the phrase
         || (words.times.contains(l.as_str()) && tokens[start + 1..comma].iter().all(|t| !t.is_capitalized()))
         || (comma - start <= 3
@@ -1521,6 +1526,8 @@ mod tests {
             ("Speaking in Salem, Trump went after Bush", "Trump"),
             ("Challenged by a host, Clinton said", "Clinton"),
             ("Smith, a senator, said it", "Smith"),
+            // a name ending as a participle does is no opening phrase
+            ("Ted Nordhaus, a founder, welcomed it", "Ted"),
             ("And Mr. Christie gloated", "Mr."),
             ("WASHINGTON, Dec. 8 (UPI) — Her aide rallied", "Her"),
             ("Early in his campaign, Trump attacked Romney", "Trump"),
@@ -1572,6 +1579,10 @@ mod tests {
             (
                 "The aide left no doubt that the plan was ",
                 Some(("The aide", "left")),
+            ),
+            (
+                "Ted Nordhaus, founder of the institute, welcomed ",
+                Some(("Ted Nordhaus, founder of the institute", "welcomed")),
             ),
         ];
         for (text, want) in cases {
