@@ -377,6 +377,10 @@ pub fn introducing_clause(tokens: &[Token]) -> Option<Found> {
     if cued {
         return None;
     }
+    // "Clinton's response was:": the owner of the words introduced
+    if let Some(source) = possessive_source(clause) {
+        return Some(source);
+    }
     // `On July 6, 2015, Sanders made the following comment:`: a phrase a
     // preposition opens, set off by commas, comes before the clause's subject
     let placed = clause
@@ -542,7 +546,13 @@ pub fn possessive_source(tokens: &[Token]) -> Option<Found> {
             .iter()
             .all(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
         && (noun + 1..tokens.len()).all(|k| cue_at(tokens, k).is_none());
-    if !clear {
+    // …or, with a colon, introduces it ("Clinton's response was: …")
+    let introduces = match &tokens[noun + 1..] {
+        [colon] => colon.text == ":",
+        [be, colon] => colon.text == ":" && words.passives.contains(be.lower().as_str()),
+        _ => false,
+    };
+    if !(clear || introduces) {
         return None;
     }
     // the possessive, past a few lower-case words describing the noun
@@ -1628,6 +1638,9 @@ mod tests {
                 "After the vote failed, the mayor issued a statement: ",
                 Some(("the mayor", "issued")),
             ),
+            // the owner of the words a noun for them introduces
+            ("Clinton’s response was: ", Some(("Clinton’s", "response"))),
+            ("His answer: ", Some(("His", "answer"))),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, introducing_clause(&toks(text))), *want, "{text}");
