@@ -1594,6 +1594,11 @@ mod tests {
                 "Ted Nordhaus, founder of the institute, welcomed ",
                 Some(("Ted Nordhaus, founder of the institute", "welcomed")),
             ),
+            // a place between the subject and a verb that is no speech verb
+            (
+                "A footnote in the report makes it clear that the system was ",
+                Some(("A footnote", "makes")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(show(text, subject(&toks(text))), *want, "{text}");

@@ -723,10 +723,11 @@ pub fn subject_then_cue(tokens: &[Token], start: usize) -> Option<(Phrase, usize
         .get(j)
         .is_some_and(|t| SPEAKER_WORDS.prepositions.contains(t.lower().as_str()));
     if placed {
+        // (the place's own words are no verb: "A footnote in the report makes")
         let limit = tokens.len().min(j + 6);
         let verb = (j + 1..limit)
             .take_while(|&k| !is_boundary(&tokens[k]))
-            .find(|&k| cue_at(tokens, k).is_some());
+            .find(|&k| cue_at(tokens, k).is_some() || is_verb_form(tokens, k));
         if let Some(verb) = verb {
             j = verb;
         }
