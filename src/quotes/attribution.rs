@@ -546,7 +546,8 @@ pub fn possessive_source(tokens: &[Token]) -> Option<Found> {
             .iter()
             .all(|t| !matches!(t.text, "," | ";" | ":" | "." | "(" | ")"))
         && (noun + 1..tokens.len()).all(|k| cue_at(tokens, k).is_none());
-    // …or, with a colon, introduces it ("Clinton's response was: …")
+    // …or, with a colon, introduces it ("Clinton's response was: …"; the forms of
+    // "be" are those the passive class lists)
     let introduces = match &tokens[noun + 1..] {
         [colon] => colon.text == ":",
         [be, colon] => colon.text == ":" && words.passives.contains(be.lower().as_str()),

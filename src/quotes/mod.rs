@@ -627,7 +627,12 @@ fn attribute(
                 .or(own_clause)
                 .or_else(|| attribution::linked_clause(before))
                 .or_else(cue_before)
-                .or_else(|| attribution::linked_clause(sentence_before))
+                // (the whole sentence, when an earlier quotation cut `before` short)
+                .or_else(|| {
+                    (sentence_before.len() > before.len())
+                        .then(|| attribution::linked_clause(sentence_before))
+                        .flatten()
+                })
                 .or_else(|| attribution::before(sentence_before, false))
                 .or_else(cue_after)
                 .or_else(|| attribution::trailing(context.after))
